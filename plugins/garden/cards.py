@@ -1,0 +1,343 @@
+"""The card model: one note's text in, a frozen :class:`Card` out.
+
+Structure comes from markdown-it-py tokens and their line maps, never from regexes
+over the raw file, so nothing inside code is misread. The module knows nothing of
+MkDocs; the plugin, the CLI and the tests all call :func:`parse_card`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markdown_it.token import Token
+
+from . import lang, mdparse
+from .frontmatter_model import FrontMatter, Problem, read_front_matter
+from .slugs import heading_anchor, unique_anchor
+from .wikilinks import TOKEN_TYPE, WikiLink, locate
+
+_SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+_TASK_MARK = re.compile(r"^\[( |x|X)\]\s+")
+_READINESS_WORDS = ("readiness", "准备度", "就绪")
+
+
+@dataclass(frozen=True)
+class Section:
+    level: int
+    number: str | None
+    title: str
+    anchor: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph, list item or table cell, and the language it is written in."""
+
+    kind: str  # "paragraph" | "list_item" | "table_cell"
+    lang: lang.Lang
+    text: str
+    line: int
+    translated: bool  # has its other-language twin (next paragraph, or same line)
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    zh: str
+    definition_en: str
+    definition_zh: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Diagram:
+    line: int
+    source: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: str
+    checked: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A task list (``- [ ] …``) or a readiness table, under its section."""
+
+    kind: str  # "tasks" | "readiness"
+    section: str | None
+    line: int
+    items: tuple[ChecklistItem, ...] = ()
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    path: str
+    meta: FrontMatter
+    title: str
+    sections: tuple[Section, ...]
+    segments: tuple[Segment, ...]
+    terms: tuple[Term, ...]
+    tables: tuple[Table, ...]
+    mermaid: tuple[Diagram, ...]
+    links: tuple[WikiLink, ...]
+    checklists: tuple[Checklist, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def untranslated(self) -> tuple[Segment, ...]:
+        """English paragraphs and list items with no Chinese twin (table cells excluded)."""
+        return tuple(
+            s for s in self.segments if s.lang == "en" and not s.translated and s.kind != "table_cell"
+        )
+
+    @property
+    def is_card(self) -> bool:
+        """Bilingual structure present: a Chinese title, key terms or translated segments."""
+        return bool(self.meta.title_zh or self.terms or any(s.translated for s in self.segments))
+
+
+def parse_card(text: str, path: str = "") -> Card:
+    meta, problems = read_front_matter(text)
+    walker = _Walker(text.splitlines())
+    walker.walk(mdparse.parse(text))
+    title = meta.title or walker.first_h1 or PurePosixPath(path).stem or "Untitled"
+    return Card(
+        path=path,
+        meta=meta,
+        title=title,
+        sections=tuple(walker.sections),
+        segments=tuple(walker.frozen_segments()),
+        terms=tuple(walker.frozen_terms()),
+        tables=tuple(walker.tables),
+        mermaid=tuple(walker.mermaid),
+        links=tuple(walker.links),
+        checklists=tuple(walker.checklists()),
+        problems=problems,
+    )
+
+
+@dataclass
+class _SegmentDraft:
+    kind: str
+    lang: lang.Lang
+    text: str
+    line: int
+    translated: bool = False
+
+
+@dataclass
+class _TermDraft:
+    en: str
+    zh: str
+    definition_en: str
+    definition_zh: str | None
+    line: int
+    item: Token  # the list item whose next paragraph may hold the Chinese definition
+
+
+class _Walker:
+    """One pass over the tokens, keeping just enough context to pair translations."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.stack: list[Token] = []
+        self.sections: list[Section] = []
+        self.anchors: set[str] = set()
+        self.first_h1: str | None = None
+        self.segments: list[_SegmentDraft] = []
+        self.terms: list[_TermDraft] = []
+        self.tables: list[Table] = []
+        self.mermaid: list[Diagram] = []
+        self.links: list[WikiLink] = []
+        self.tasks: dict[int, list[ChecklistItem]] = {}
+        self.task_context: dict[int, tuple[str | None, int]] = {}
+        # The previous block in each container (list item, quote, or the page: 0).
+        self.previous: dict[int, _SegmentDraft | None] = {}
+        self.table_rows: list[tuple[str, ...]] = []
+        self.items_seen: set[int] = set()
+
+    @property
+    def section_title(self) -> str | None:
+        return self.sections[-1].title if self.sections else None
+
+    def walk(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            if token.nesting == -1:
+                self._close(token)
+                continue
+            if token.block and token.type != "inline" and self._is_sibling_block(token):
+                self.previous[self._container_key()] = None
+            if token.type == "tr_open":
+                self.table_rows.append(())
+            elif token.type == "inline":
+                self._inline(token)
+            elif token.type == "fence" and token.info.strip().split(" ")[:1] == ["mermaid"]:
+                self.mermaid.append(Diagram(line=token.map[0] + 1, source=token.content))
+            if token.nesting == 1:
+                self.stack.append(token)
+
+    def _is_sibling_block(self, token: Token) -> bool:
+        # A paragraph records itself once its text is known; cells are not siblings.
+        return token.type not in ("paragraph_open", "list_item_open", "tr_open", "td_open", "th_open")
+
+    def _container_key(self) -> int:
+        for token in reversed(self.stack):
+            if token.type in ("list_item_open", "blockquote_open", "td_open", "th_open"):
+                return id(token)
+        return 0
+
+    def _close(self, token: Token) -> None:
+        opener = self.stack.pop()
+        if token.type == "table_close":
+            header, *rows = self.table_rows or [()]
+            self.tables.append(
+                Table(header=header, rows=tuple(rows), line=opener.map[0] + 1, section=self.section_title)
+            )
+            self.table_rows = []
+
+    def _inline(self, inline: Token) -> None:
+        for child in inline.children or ():
+            if child.type == TOKEN_TYPE:
+                self.links.append(locate(inline, child, self.lines))
+        parent = self.stack[-1].type if self.stack else ""
+        text = mdparse.plain_text(inline)
+        line = inline.map[0] + 1 if inline.map else 0
+        if parent == "heading_open":
+            self._heading(int(self.stack[-1].tag[1]), text, line)
+        elif parent in ("td_open", "th_open"):
+            self._table_cell(text, line)
+        elif parent == "paragraph_open":
+            self._paragraph(inline, text, line)
+
+    def _heading(self, level: int, text: str, line: int) -> None:
+        if level == 1 and self.first_h1 is None:
+            self.first_h1 = text
+        match = _SECTION_NUMBER.match(text)
+        number, title = (match.group(1), match.group(2)) if match else (None, text)
+        anchor = unique_anchor(heading_anchor(text), self.anchors)
+        self.sections.append(Section(level=level, number=number, title=title, anchor=anchor, line=line))
+
+    def _table_cell(self, text: str, line: int) -> None:
+        self.table_rows[-1] += (text,)
+        classified = lang.classify(text)
+        if classified != "none":
+            self.segments.append(_SegmentDraft("table_cell", classified, text, line, classified == "mixed"))
+
+    def _paragraph(self, inline: Token, text: str, line: int) -> None:
+        key = self._container_key()
+        item = self._enclosing_item()
+        first_in_item = item is not None and id(item) not in self.items_seen
+        if item is not None:
+            self.items_seen.add(id(item))
+        if first_in_item and self._task(inline, item, text, line):
+            self.previous[key] = None
+            return
+        term = self._term(inline, item, line) if first_in_item else None
+        classified = "en" if term else lang.classify(text)
+        kind = "list_item" if first_in_item else "paragraph"
+        segment = _SegmentDraft(kind, classified, text, line, translated=classified == "mixed")
+        if term and term.definition_zh:
+            segment.translated = True
+        previous = self.previous.get(key)
+        if classified == "zh" and previous is not None and previous.lang == "en" and not previous.translated:
+            previous.translated = segment.translated = True
+            self._complete_term(item, text)
+        if classified != "none":
+            self.segments.append(segment)
+        self.previous[key] = segment if classified != "none" else None
+
+    def _enclosing_item(self) -> Token | None:
+        if len(self.stack) >= 2 and self.stack[-2].type == "list_item_open":
+            return self.stack[-2]
+        return None
+
+    def _term(self, inline: Token, item: Token, line: int) -> _TermDraft | None:
+        # markdown-it opens the children with an empty text token before the bold.
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content)]
+        if len(children) < 3 or children[0].type != "strong_open":
+            return None
+        close = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+        if close is None:
+            return None
+        names = "".join(c.content for c in children[1:close] if c.type == "text").strip()
+        rest = mdparse.plain_text(_children_after(children, close))
+        if not names.endswith((":", "：")) and not rest.startswith((":", "：")):
+            return None
+        rest = rest.lstrip(":： ")
+        both_names = lang.term_names(names)
+        if both_names is None:
+            return None
+        split = lang.split_bilingual(rest)
+        term = _TermDraft(
+            en=both_names[0],
+            zh=both_names[1],
+            definition_en=split.en if split else rest,
+            definition_zh=split.zh if split else None,
+            line=line,
+            item=item,
+        )
+        self.terms.append(term)
+        return term
+
+    def _complete_term(self, item: Token | None, chinese: str) -> None:
+        for term in reversed(self.terms):
+            if term.item is item and item is not None and term.definition_zh is None:
+                term.definition_zh = chinese
+                return
+
+    def _task(self, inline: Token, item: Token, text: str, line: int) -> bool:
+        match = _TASK_MARK.match(inline.content)
+        if not match:
+            return False
+        task_list = self.stack[-3] if len(self.stack) >= 3 else item
+        key = id(task_list)
+        self.tasks.setdefault(key, [])
+        self.task_context.setdefault(key, (self.section_title, line))
+        label = _TASK_MARK.sub("", text, count=1)
+        self.tasks[key].append(ChecklistItem(text=label, checked=match.group(1) != " ", line=line))
+        return True
+
+    def frozen_segments(self) -> list[Segment]:
+        return [Segment(s.kind, s.lang, s.text, s.line, s.translated) for s in self.segments]
+
+    def frozen_terms(self) -> list[Term]:
+        return [Term(t.en, t.zh, t.definition_en, t.definition_zh, t.line) for t in self.terms]
+
+    def checklists(self) -> list[Checklist]:
+        found = [
+            Checklist(kind="tasks", section=self.task_context[key][0], line=self.task_context[key][1], items=tuple(items))
+            for key, items in self.tasks.items()
+        ]
+        found += [
+            Checklist(kind="readiness", section=table.section, line=table.line, table=table)
+            for table in self.tables
+            if _is_readiness(table)
+        ]
+        return sorted(found, key=lambda checklist: checklist.line)
+
+
+def _children_after(children: list[Token], index: int) -> Token:
+    """An inline token holding only the children after ``index``."""
+    rest = Token("inline", "", 0)
+    rest.children = children[index + 1 :]
+    return rest
+
+
+def _is_readiness(table: Table) -> bool:
+    where = " ".join((table.header[0] if table.header else "", table.section or "")).lower()
+    return any(word in where for word in _READINESS_WORDS)

@@ -1,0 +1,132 @@
+"""A note's YAML front matter, read with python-frontmatter and checked key by key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+import yaml
+
+KNOWN_KEYS = (
+    "title", "title_zh", "aliases", "tags", "source", "takeaway", "draft", "date", "permalink",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a note, at a 1-based line (0 when it has no line)."""
+
+    line: int
+    message: str
+    level: str = "warning"
+
+
+@dataclass(frozen=True)
+class Source:
+    origin: str | None = None
+    type: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str | None = None
+    title_zh: str | None = None
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: Source | None = None
+    takeaway: str | None = None
+    draft: bool = False
+    date: str | None = None
+    permalink: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept as written
+
+
+def read_front_matter(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    """Parse the metadata block; a broken block yields empty metadata and a problem."""
+    try:
+        metadata = frontmatter.loads(text).metadata
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return FrontMatter(), (Problem(line, f"front matter is not valid YAML: {_first_line(error)}"),)
+    except ValueError as error:  # python-frontmatter: metadata that is not a mapping
+        return FrontMatter(), (Problem(1, f"front matter is not a mapping: {error}"),)
+    if not isinstance(metadata, dict):
+        return FrontMatter(), (Problem(1, "front matter is not a mapping of keys to values"),)
+    return _validated(metadata, text)
+
+
+def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
+    problems: list[Problem] = []
+
+    def complain(key: str, expected: str) -> None:
+        problems.append(Problem(_key_line(text, key), f"front matter '{key}' should be {expected}"))
+
+    def text_value(key: str) -> str | None:
+        value = meta.get(key)
+        if value is None or isinstance(value, (str, int, float)):
+            return None if value is None else str(value)
+        complain(key, "text")
+        return None
+
+    def text_list(key: str) -> tuple[str, ...]:
+        value = meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):  # Quartz and Obsidian accept "a, b"
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+            return tuple(str(v).strip() for v in value if str(v).strip())
+        complain(key, "a list of text")
+        return ()
+
+    draft = meta.get("draft", False)
+    if not isinstance(draft, (bool, str)):
+        complain("draft", "true or false")
+        draft = False
+    date = meta.get("date")
+    return (
+        FrontMatter(
+            title=text_value("title"),
+            title_zh=text_value("title_zh"),
+            aliases=text_list("aliases"),
+            tags=tuple(tag.lstrip("#") for tag in text_list("tags")),
+            source=_source(meta.get("source"), lambda: complain("source", "text or a mapping")),
+            takeaway=text_value("takeaway"),
+            draft=draft if isinstance(draft, bool) else draft.strip().lower() == "true",
+            date=date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else text_value("date"),
+            permalink=text_value("permalink"),
+            extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+        ),
+        tuple(problems),
+    )
+
+
+def _source(value: Any, complain) -> Source | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Source(origin=value)
+    if isinstance(value, dict):
+        fields = {k: (None if value.get(k) is None else str(value.get(k))) for k in ("origin", "type", "author", "url")}
+        return Source(**fields)
+    complain()
+    return None
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of ``key:`` in the front matter block, so a message can point at it."""
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if line.strip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

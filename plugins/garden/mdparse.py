@@ -1,0 +1,38 @@
+"""The one markdown-it-py configuration Garden reads notes with."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .wikilinks import TOKEN_TYPE, wikilinks_plugin
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough, front matter kept in the line count."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(wikilinks_plugin)
+    return md
+
+
+def parse(text: str) -> list[Token]:
+    return markdown().parse(text)
+
+
+def plain_text(inline: Token) -> str:
+    """The words a reader sees in an inline token: markup dropped, link labels kept."""
+    parts: list[str] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == TOKEN_TYPE:
+            parts.append(child.meta["link"].display_text)
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()

@@ -1,0 +1,139 @@
+"""A Python-Markdown extension that tags every rendered segment with its language.
+
+MkDocs renders through Python-Markdown, so the tagging happens on its element tree,
+after inline parsing and ``attr_list``: paragraphs, list items, table cells and
+headings get ``lang="en"`` or ``lang="zh-Hans"``; an "English then Chinese" item is
+split into two spans; a segment whose translation sits next to it is marked
+``data-garden-pair`` so the reading switch can hide it when the other language shows.
+The language decisions are :mod:`garden.lang`'s, the same the card model makes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX, ETX
+
+from . import lang
+
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+PAIR_ATTRIBUTE = "data-garden-pair"
+_SEGMENT_TAGS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
+_BLOCK_TAGS = {"p", "ul", "ol", "div", "table", "blockquote", "pre", "dl", "details", "figure", "hr"}
+# Raw HTML is stashed as placeholders until after tree processing; they are not words.
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
+_ROOT_ONLY = object()
+
+
+class BilingualTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in list(root.iter()):
+            if element.tag in _SEGMENT_TAGS and "lang" not in element.attrib:
+                _tag_segment(element)
+        for container in list(root.iter()):
+            _mark_paragraph_pairs(container)
+
+
+class BilingualExtension(Extension):
+    """Register with ``markdown_extensions`` or pass an instance, as the plugin does."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # After attr_list (8), so an author's explicit {: lang=… } wins; before toc (5).
+        md.treeprocessors.register(BilingualTreeprocessor(md), "garden_bilingual", 7)
+
+
+def makeExtension(**kwargs) -> BilingualExtension:  # noqa: N802 (Python-Markdown's hook)
+    return BilingualExtension(**kwargs)
+
+
+def _tag_segment(element: etree.Element) -> None:
+    if element.tag in ("li", "td", "th") and any(child.tag == "p" for child in element):
+        return  # its paragraphs are the segments
+    pieces = _inline_pieces(element)
+    text = "".join(_words_only(_piece_text(piece)) for piece in pieces)
+    if _names_a_term(pieces):
+        # "**Term / 术语:** definition": the bilingual name is not the language.
+        name_length = len(pieces[0]) + len(_piece_text(pieces[1]))
+        text = " " * name_length + text[name_length:]
+    classified = lang.classify(text)
+    if classified in HTML_LANG:
+        element.set("lang", HTML_LANG[classified])
+    elif classified == "mixed" and not element.tag.startswith("h"):
+        split = lang.split_bilingual(text)
+        if split is not None:
+            _split_into_spans(element, pieces, split.at)
+
+
+def _names_a_term(pieces: list[str | etree.Element]) -> bool:
+    if len(pieces) < 3 or pieces[0].strip() or getattr(pieces[1], "tag", None) != "strong":
+        return False
+    name, after = _piece_text(pieces[1]), pieces[2]
+    has_colon = name.rstrip().endswith((":", "：")) or after.lstrip().startswith((":", "："))
+    return has_colon and lang.term_names(name.rstrip(":： ")) is not None
+
+
+def _inline_pieces(element: etree.Element) -> list[str | etree.Element]:
+    """The element's text and inline children, in order, up to its first block child."""
+    pieces: list[str | etree.Element] = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCK_TAGS:
+            break
+        pieces += [child, child.tail or ""]
+    return pieces
+
+
+def _piece_text(piece: str | etree.Element) -> str:
+    return piece if isinstance(piece, str) else "".join(piece.itertext())
+
+
+def _words_only(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
+
+
+def _split_into_spans(element: etree.Element, pieces: list[str | etree.Element], at: int) -> None:
+    english = etree.Element("span", {"lang": "en", PAIR_ATTRIBUTE: ""})
+    chinese = etree.Element("span", {"lang": "zh-Hans", PAIR_ATTRIBUTE: ""})
+    inline_children = [piece for piece in pieces if not isinstance(piece, str)]
+    for child in inline_children:
+        element.remove(child)
+    offset = 0
+    for piece in pieces:
+        length = len(_piece_text(piece))
+        if isinstance(piece, str) and offset < at < offset + length:
+            _append(english, piece[: at - offset])
+            _append(chinese, piece[at - offset :])
+        else:
+            # An inline element (a link, bold text) goes wholly to the side it starts on.
+            _append(english if offset < at else chinese, piece)
+        offset += length
+    english.tail = " "
+    element.text = None
+    element.insert(0, english)
+    element.insert(1, chinese)
+
+
+def _append(span: etree.Element, piece: str | etree.Element) -> None:
+    if isinstance(piece, str):
+        if len(span):
+            span[-1].tail = (span[-1].tail or "") + piece
+        else:
+            span.text = (span.text or "") + piece
+        return
+    piece.tail = None
+    span.append(piece)
+
+
+def _mark_paragraph_pairs(container: etree.Element) -> None:
+    """An English paragraph followed directly by its Chinese one form a pair."""
+    previous = None
+    for child in container:
+        language = child.get("lang") if child.tag == "p" else None
+        if language == "zh-Hans" and previous is not None and previous.get("lang") == "en":
+            previous.set(PAIR_ATTRIBUTE, "")
+            child.set(PAIR_ATTRIBUTE, "")
+            previous = None
+            continue
+        previous = child if language == "en" and PAIR_ATTRIBUTE not in child.attrib else None

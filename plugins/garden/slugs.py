@@ -1,0 +1,29 @@
+"""Heading anchors that keep Chinese, as GitHub and Quartz (github-slugger) make them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# github-slugger drops punctuation and symbols but keeps letters, digits, marks,
+# spaces, hyphens and underscores of every script.
+_NOT_SLUG_CHAR = re.compile(r"[^\w\- ]")
+_TRAILING_COUNTER = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def heading_anchor(text: str, separator: str = "-") -> str:
+    """``"3.2 Mechanism"`` → ``"32-mechanism"``; ``"小节"`` → ``"小节"``.
+
+    Signature matches Python-Markdown's ``toc`` ``slugify(value, separator)``.
+    """
+    text = unicodedata.normalize("NFC", text).strip().lower()
+    return _NOT_SLUG_CHAR.sub("", text).replace(" ", separator)
+
+
+def unique_anchor(anchor: str, taken: set[str]) -> str:
+    """Python-Markdown's ``toc`` rule for repeated headings (``a``, ``a_1``, ``a_2``)."""
+    while anchor in taken or not anchor:
+        match = _TRAILING_COUNTER.match(anchor)
+        anchor = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{anchor}_1"
+    taken.add(anchor)
+    return anchor

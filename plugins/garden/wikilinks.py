@@ -1,0 +1,125 @@
+"""Obsidian / Quartz ``[[wikilinks]]`` and ``![[embeds]]``: a markdown-it-py inline rule.
+
+The rule only *reads*: it pushes a ``wikilink`` token carrying a :class:`WikiLink`
+in ``meta``. Because markdown-it has already claimed code spans, fences and HTML,
+nothing inside code is ever taken for a link. Line and column are filled in later
+by :func:`locate` from the inline token's line map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+TOKEN_TYPE = "wikilink"
+
+
+@dataclass(frozen=True)
+class WikiLink:
+    """One ``[[target#heading|label]]`` (or ``[[target#^block]]``) as written."""
+
+    target: str  # "" for a link inside the same note ([[#Heading]])
+    heading: str | None
+    block: str | None
+    label: str | None
+    embed: bool
+    raw: str  # the exact source text, brackets included
+    line: int = 0  # 1-based line in the file
+    col: int = 0  # 1-based column in the file, 0 when it could not be placed
+
+    @property
+    def display_text(self) -> str:
+        """What a reader sees when the author gave no label, as Obsidian shows it."""
+        if self.label:
+            return self.label
+        fragment = self.heading or (f"^{self.block}" if self.block else None)
+        if not self.target:
+            return fragment or ""
+        return f"{self.target} > {fragment}" if fragment else self.target
+
+
+def parse_body(body: str, *, embed: bool = False, raw: str = "") -> WikiLink:
+    """Split the text between ``[[`` and ``]]`` into target, heading, block and label."""
+    # In a table row the pipe before the label is escaped as ``\|``.
+    text = body.replace("\\|", "|")
+    reference, _, label = text.partition("|")
+    target, hash_, fragment = reference.partition("#")
+    heading = block = None
+    if hash_:
+        fragment = fragment.strip()
+        if fragment.startswith("^"):
+            block = fragment[1:]
+        else:
+            heading = fragment
+    return WikiLink(
+        target=target.strip(),
+        heading=heading,
+        block=block,
+        label=label.strip() or None,
+        embed=embed,
+        raw=raw or (("!" if embed else "") + f"[[{body}]]"),
+    )
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    embed = src.startswith("![[", start)
+    opening = start + (3 if embed else 2)
+    if not (embed or src.startswith("[[", start)):
+        return False
+    close = src.find("]]", opening)
+    if close < 0:
+        return False
+    body = src[opening:close]
+    if not body.strip() or "\n" in body or "[[" in body:
+        return False
+    if not silent:
+        token = state.push(TOKEN_TYPE, "", 0)
+        raw = src[start : close + 2]
+        token.content = raw
+        token.meta = {"link": parse_body(body, embed=embed, raw=raw), "pos": start}
+    state.pos = close + 2
+    return True
+
+
+def wikilinks_plugin(md: MarkdownIt) -> None:
+    """Register the rule before markdown-it's own link rule, as mdit-py-plugins do."""
+    md.inline.ruler.before("link", TOKEN_TYPE, _wikilink_rule)
+
+
+def locate(inline: Token, child: Token, lines: list[str]) -> WikiLink:
+    """Give the link in ``child`` its line and column in the source file.
+
+    markdown-it maps blocks to lines, not inline positions: the inline content is the
+    block's lines with their container prefixes (indent, ``> ``, ``- ``) removed, so
+    the column is found by placing each content line back into its source line.
+    """
+    link: WikiLink = child.meta["link"]
+    if not inline.map:
+        return link
+    pos = child.meta["pos"]
+    content = inline.content
+    line_index = inline.map[0] + content.count("\n", 0, pos)
+    if line_index >= len(lines):
+        return replace(link, line=line_index + 1)
+    source_line = lines[line_index]
+    line_start = content.rfind("\n", 0, pos) + 1
+    col = _column_in_source(source_line, content, line_start, pos, link.raw)
+    return replace(link, line=line_index + 1, col=col)
+
+
+def _column_in_source(source_line: str, content: str, line_start: int, pos: int, raw: str) -> int:
+    line_end = content.find("\n", line_start)
+    content_line = content[line_start : line_end if line_end >= 0 else len(content)]
+    offset = source_line.rfind(content_line.rstrip()) if content_line.strip() else -1
+    if offset >= 0 and source_line.startswith(raw, offset + pos - line_start):
+        return offset + pos - line_start + 1
+    # Table cells unescape ``\|``; find the link as it is written instead.
+    for written in (raw, raw.replace("|", "\\|")):
+        found = source_line.find(written)
+        if found >= 0:
+            return found + 1
+    return 0
