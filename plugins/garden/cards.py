@@ -27,9 +27,10 @@ _READINESS_WORDS = ("readiness", "准备度", "就绪")
 class Section:
     level: int
     number: str | None
-    title: str
+    title: str  # without its number: "Executive Summary"
     anchor: str
     line: int
+    text: str = ""  # as written: "1. Executive Summary"
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ class _Walker:
         match = _SECTION_NUMBER.match(text)
         number, title = (match.group(1), match.group(2)) if match else (None, text)
         anchor = unique_anchor(heading_anchor(text), self.anchors)
-        self.sections.append(Section(level=level, number=number, title=title, anchor=anchor, line=line))
+        self.sections.append(Section(level=level, number=number, title=title, anchor=anchor, line=line, text=text))
 
     def _table_cell(self, text: str, line: int) -> None:
         self.table_rows[-1] += (text,)

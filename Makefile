@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+# Every install step lives here, so a green run cannot hide a missing one.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := site_templates/assets/garden/vendor
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test install assets browser build serve clean
+
+site: install assets build serve  ## install, build the demo garden, serve it on :8000
+
+test: install assets browser  ## install, then every test, browser tests included
+	$(BIN)/python -m pytest -q
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Browser libraries from the npm registry, pinned by the lock file, served by the site.
+assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: site_templates/package.json site_templates/package-lock.json
+	cd site_templates && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp site_templates/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/
+	touch $@
+
+# Debian's chromium drives the browser tests; Noto CJK so Chinese is not boxes.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+build: install assets
+	$(BIN)/mkdocs build --strict
+
+serve: install assets
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+clean:
+	rm -rf site $(VENV) site_templates/node_modules $(VENDOR)

@@ -1,0 +1,60 @@
+"""What a garden needs from MkDocs' configuration, added in ``on_config``.
+
+Users keep their own choices; Garden only adds what its pages cannot work without:
+the Markdown extensions that tag languages and keep Chinese heading anchors, the
+Mermaid fence, its template overrides, and its assets. Fonts come from the reader's
+system, never from Google: a garden loads nothing from another host.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from pymdownx.superfences import fence_code_format
+
+from . import assets
+from .slugs import heading_anchor
+
+log = get_plugin_logger(__name__)
+
+REQUIRED_EXTENSIONS = ("toc", "tables", "attr_list", "md_in_html", "pymdownx.superfences", "garden.render_lang")
+
+
+def prepare(config: MkDocsConfig) -> None:
+    _add_extensions(config)
+    _add_theme_overrides(config)
+    _add_assets(config)
+
+
+def _add_extensions(config: MkDocsConfig) -> None:
+    for name in REQUIRED_EXTENSIONS:
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+    options = config.mdx_configs
+    # Keep "## 小节" as id="小节" (Python-Markdown's default slug drops Chinese).
+    options.setdefault("toc", {}).setdefault("slugify", heading_anchor)
+    fences = options.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    if not any(fence.get("name") == "mermaid" for fence in fences):
+        fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})
+
+
+def _add_theme_overrides(config: MkDocsConfig) -> None:
+    theme = config.theme
+    if theme.name != "material":
+        log.warning(f"theme '{theme.name}' is not Material: card headers and the reading switch need Material")
+        return
+    # After the user's custom_dir, before Material's own templates.
+    position = 1 if theme.custom_dir else 0
+    if str(assets.OVERRIDES) not in theme.dirs:
+        theme.dirs.insert(position, str(assets.OVERRIDES))
+    if theme.get("font") is not False:
+        theme["font"] = False  # Material would fetch Roboto from Google Fonts
+
+
+def _add_assets(config: MkDocsConfig) -> None:
+    for stylesheet in assets.STYLESHEETS:
+        if stylesheet not in config.extra_css:
+            config.extra_css.append(stylesheet)
+    for script in assets.SCRIPTS:
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)

@@ -1,0 +1,86 @@
+"""Turn resolved ``[[wikilinks]]`` into ordinary Markdown links, in place.
+
+The result is plain Markdown with relative ``.md`` links, so MkDocs itself checks
+them, applies ``use_directory_urls`` and honours ``--strict``. Only the exact
+source spans markdown-it found are replaced: nothing inside code is touched.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import defaultdict
+from typing import Iterable
+from urllib.parse import quote
+
+from .index import Resolution
+
+BROKEN_CLASS = "broken"
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
+_IMAGE_SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
+
+
+def rewrite(markdown: str, resolutions: Iterable[Resolution], from_path: str, line_offset: int = 0) -> str:
+    """Replace each resolved link's source span (1-based line/col, minus ``line_offset``)."""
+    lines = markdown.split("\n")
+    by_line: dict[int, list[Resolution]] = defaultdict(list)
+    for resolution in resolutions:
+        if resolution.link.col > 0:
+            by_line[resolution.link.line - 1 - line_offset].append(resolution)
+    for index, found in by_line.items():
+        if not 0 <= index < len(lines):
+            continue
+        line = lines[index]
+        for resolution in sorted(found, key=lambda r: r.link.col, reverse=True):
+            start = resolution.link.col - 1
+            raw = _written_form(line, start, resolution.link.raw)
+            if raw is None:
+                continue
+            line = line[:start] + replacement(resolution, from_path) + line[start + len(raw) :]
+        lines[index] = line
+    return "\n".join(lines)
+
+
+def _written_form(line: str, start: int, raw: str) -> str | None:
+    # Inside a table row the label pipe is written ``\|``.
+    for written in (raw, raw.replace("|", "\\|")):
+        if line.startswith(written, start):
+            return written
+    return None
+
+
+def replacement(resolution: Resolution, from_path: str) -> str:
+    """The Markdown (or, for a broken link, the HTML) that stands for one link."""
+    link = resolution.link
+    if resolution.kind == "broken" or resolution.path is None:
+        title = html.escape(f"Unresolved link: {link.target}", quote=True)
+        return f'<span class="{BROKEN_CLASS}" title="{title}">{html.escape(link.display_text)}</span>'
+    href = relative_href(from_path, resolution.path, resolution.anchor)
+    if link.embed and resolution.kind == "attachment" and resolution.path.lower().endswith(_IMAGE_SUFFIXES):
+        return _image(link.label, posixpath.basename(resolution.path), href)
+    return f"[{escape_label(link.display_text)}]({href})"
+
+
+def _image(label: str | None, name: str, href: str) -> str:
+    size = _IMAGE_SIZE.match(label or "")
+    alt = escape_label(posixpath.splitext(name)[0] if size or not label else label)
+    if not size:
+        return f"![{alt}]({href})"
+    width, height = size.groups()
+    attributes = f'width="{width}"' + (f' height="{height}"' if height else "")
+    return f"![{alt}]({href}){{ {attributes} }}"
+
+
+def relative_href(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A URL-quoted relative path from one source file to another, MkDocs-style."""
+    if to_path == from_path and anchor:
+        return f"#{quote(anchor)}"
+    relative = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return quote(relative) + (f"#{quote(anchor)}" if anchor else "")
+
+
+def escape_label(text: str) -> str:
+    """Link text that Python-Markdown shows as written, and that no HTML can hide in."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("<", "&lt;")

@@ -1,0 +1,1 @@
+"""Templates and browser assets shipped with the garden plugin."""
