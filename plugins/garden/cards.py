@@ -86,6 +86,16 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class ListItem:
+    """Where a list item's content starts, CommonMark-wise (0-based columns, 1-based lines)."""
+
+    line: int
+    end_line: int  # last line of the item
+    marker_col: int
+    content_col: int
+
+
+@dataclass(frozen=True)
 class Card:
     path: str
     meta: FrontMatter
@@ -98,6 +108,7 @@ class Card:
     links: tuple[WikiLink, ...]
     checklists: tuple[Checklist, ...]
     problems: tuple[Problem, ...] = field(default=())
+    list_items: tuple[ListItem, ...] = field(default=(), repr=False)
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:
@@ -129,6 +140,7 @@ def parse_card(text: str, path: str = "") -> Card:
         links=tuple(walker.links),
         checklists=tuple(walker.checklists()),
         problems=problems,
+        list_items=tuple(walker.list_items),
     )
 
 
@@ -171,6 +183,7 @@ class _Walker:
         self.previous: dict[int, _SegmentDraft | None] = {}
         self.table_rows: list[tuple[str, ...]] = []
         self.items_seen: set[int] = set()
+        self.list_items: list[ListItem] = []
 
     @property
     def section_title(self) -> str | None:
@@ -183,6 +196,8 @@ class _Walker:
                 continue
             if token.block and token.type != "inline" and self._is_sibling_block(token):
                 self.previous[self._container_key()] = None
+            if token.type == "list_item_open" and token.map:
+                self._list_item(token)
             if token.type == "tr_open":
                 self.table_rows.append(())
             elif token.type == "inline":
@@ -191,6 +206,18 @@ class _Walker:
                 self.mermaid.append(Diagram(line=token.map[0] + 1, source=token.content))
             if token.nesting == 1:
                 self.stack.append(token)
+
+    def _list_item(self, token: Token) -> None:
+        start, end = token.map
+        first = self.lines[start].expandtabs(4)
+        marker_col = _marker_column(first, token)
+        if marker_col is None:
+            return
+        after = marker_col + len(token.info) + len(token.markup)
+        spaces = len(first[after:]) - len(first[after:].lstrip(" "))
+        # CommonMark: one to four spaces after the marker; more means indented code.
+        content_col = after + (spaces if 1 <= spaces <= 4 and first[after:].strip() else 1)
+        self.list_items.append(ListItem(start + 1, end, marker_col, content_col))
 
     def _is_sibling_block(self, token: Token) -> bool:
         # A paragraph records itself once its text is known; cells are not siblings.
@@ -330,6 +357,13 @@ class _Walker:
             if _is_readiness(table)
         ]
         return sorted(found, key=lambda checklist: checklist.line)
+
+
+def _marker_column(line: str, item: Token) -> int | None:
+    """Column of the item's marker, when only spaces stand before it (not in a quote)."""
+    marker = item.info + item.markup
+    column = len(line) - len(line.lstrip(" "))
+    return column if line.startswith(marker, column) else None
 
 
 def _children_after(children: list[Token], index: int) -> Token:

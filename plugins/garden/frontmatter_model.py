@@ -47,17 +47,36 @@ class FrontMatter:
 
 def read_front_matter(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
     """Parse the metadata block; a broken block yields empty metadata and a problem."""
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    if handler is None:
+        return FrontMatter(), ()
     try:
-        metadata = frontmatter.loads(text).metadata
+        # Split and load separately: python-frontmatter's loads() quietly turns a
+        # block that is not a mapping into empty metadata.
+        raw, _body = handler.split(text)
+        metadata = handler.load(raw)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        return FrontMatter(), (Problem(line, f"front matter is not valid YAML: {_first_line(error)}"),)
-    except ValueError as error:  # python-frontmatter: metadata that is not a mapping
-        return FrontMatter(), (Problem(1, f"front matter is not a mapping: {error}"),)
+        return FrontMatter(), (Problem(_yaml_error_line(error), f"front matter is not valid YAML: {_yaml_reason(error)}"),)
+    except Exception as error:  # noqa: BLE001 (TOML and JSON handlers raise their own types)
+        return FrontMatter(), (Problem(1, f"front matter cannot be read: {_first_line(error)}"),)
+    if metadata is None:
+        return FrontMatter(), ()
     if not isinstance(metadata, dict):
         return FrontMatter(), (Problem(1, "front matter is not a mapping of keys to values"),)
     return _validated(metadata, text)
+
+
+def _yaml_error_line(error: yaml.YAMLError) -> int:
+    # python-frontmatter keeps the newline after the opening "---", so mark lines count
+    # from the file's first line, 0-based. The context mark points at
+    # where the broken construct began, which is where an author should look.
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    return mark.line + 1 if mark is not None else 1
+
+
+def _yaml_reason(error: yaml.YAMLError) -> str:
+    parts = [getattr(error, "context", None), getattr(error, "problem", None)]
+    return ": ".join(p for p in parts if p) or _first_line(error)
 
 
 def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:

@@ -102,9 +102,9 @@ class GardenIndex:
             return Resolution(link, "broken", problem="broken-link")
         chosen = nearest(candidates, from_path)
         if len(candidates) > 1:
-            resolved = Resolution(link, "note", chosen, problem="ambiguous-link", candidates=candidates)
-            with_heading = self._with_heading(resolved)
-            return with_heading if with_heading.problem == "missing-heading" else resolved
+            return self._with_heading(
+                Resolution(link, "note", chosen, problem="ambiguous-link", candidates=candidates)
+            )
         return self._with_heading(Resolution(link, "note", chosen))
 
     def _note_named(self, target: str) -> bool:

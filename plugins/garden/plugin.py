@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, mkdocs_setup
+from . import assets, indent, mkdocs_setup
 from .cards import parse_card
 from .config import GardenConfig
 from .garden import Garden, garden_from_cards
@@ -67,14 +68,18 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if self.garden is None:
             raise PluginError("garden: on_page_markdown ran before on_files")
         path = page.file.src_uri
-        links = self.garden.links.get(path, ())
-        source = _read(page.file, self._shown(path))
-        if not source.endswith(markdown):
+        if "title" in page.meta:  # Material prints titles as HTML: front matter is text
+            page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
+        card, source = self.garden.cards.get(path), _read(page.file, self._shown(path))
+        if card is not None and source.endswith(markdown):
+            offset = source[: len(source) - len(markdown)].count("\n")
+            links = self.garden.links.get(path, ())
+        else:
             # Another plugin changed the text: read this version's links afresh.
-            reparsed = garden_from_cards([parse_card(markdown, path)], self.garden.index.attachments)
-            return rewrite(markdown, _against(self.garden, reparsed, path), path)
-        offset = source[: len(source) - len(markdown)].count("\n")
-        return rewrite(markdown, links, path, line_offset=offset)
+            card, offset = parse_card(markdown, path), 0
+            links = tuple(self.garden.index.resolve(link, path) for link in card.links)
+        rewritten = rewrite(markdown, links, path, line_offset=offset)
+        return indent.for_python_markdown(rewritten, card.list_items, line_offset=offset)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         card = self.garden.cards.get(page.file.src_uri) if self.garden else None
@@ -102,10 +107,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return self.shown_paths.get(path, path)
 
 
-def _against(garden: Garden, reparsed: Garden, path: str):
-    return tuple(garden.index.resolve(r.link, path) for r in reparsed.links.get(path, ()))
-
-
 def _glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
     folder = (Path(config.config_file_path or ".").parent / option).resolve()
     docs = Path(config.docs_dir).resolve()
@@ -115,12 +116,11 @@ def _glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
 
 
 def _shown_path(file: File, config: MkDocsConfig) -> str:
-    """The path a reader of a warning can open: relative to the project when possible."""
+    """The path a reader of a warning can open: relative to where they stand, if inside."""
     if not file.abs_src_path:
         return file.src_uri
-    base = Path(config.config_file_path or ".").parent.resolve()
     try:
-        return Path(file.abs_src_path).resolve().relative_to(base).as_posix()
+        return Path(file.abs_src_path).resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
         return os.path.normpath(file.abs_src_path)
 

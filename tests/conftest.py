@@ -1,0 +1,90 @@
+"""Shared helpers: build a real garden in ``tmp_path`` and read its HTML."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+REFERENCE_CARD = SHARED / "reference" / "cards" / "five-ai-value-models.md"
+QUARTZ_DOCS = SHARED / "corpora" / "quartz-docs"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    site: Path
+    warnings: tuple[str, ...]
+
+    def html(self, page: str) -> str:
+        """The HTML of a page given by its URL path, e.g. ``"notes/card/"``."""
+        path = self.site / page
+        if page.endswith("/") or page == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def build_site(
+    root: Path,
+    notes: dict[str, str],
+    *,
+    glossary: dict[str, str] | None = None,
+    config: dict | None = None,
+    plugin_options: dict | None = None,
+    strict: bool = False,
+) -> BuiltSite:
+    """Write ``notes`` under ``root/docs`` (and ``glossary``), build with MkDocs' API."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_tree(root / "docs", notes)
+    write_tree(root / "glossary", glossary or {})
+    settings = {
+        "site_name": "Test garden",
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", {"garden": plugin_options or {}}],
+    }
+    settings.update(config or {})
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(config_file), strict=strict))
+    finally:
+        logger.removeHandler(handler)
+    return BuiltSite(root=root, site=root / "site", warnings=tuple(handler.warnings))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings.append(record.getMessage())
+
+
+@pytest.fixture
+def reference_text() -> str:
+    if not REFERENCE_CARD.is_file():
+        pytest.skip(f"reference card not found at {REFERENCE_CARD}")
+    return REFERENCE_CARD.read_text(encoding="utf-8")

@@ -1,0 +1,140 @@
+"""Build real gardens in tmp_path with MkDocs and read the HTML."""
+
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .conftest import build_site
+
+CARD = """---
+title: Reading <b>switch</b> & "modes"
+title_zh: 阅读切换
+aliases: [Switch]
+tags: [guide, 阅读]
+source:
+  origin: Garden tests
+  type: Fixture
+  author: Test <author>
+takeaway: Readers pick a language.
+---
+
+## Overview
+
+An English paragraph for the switch.
+
+阅读切换的中文段落。
+
+An English paragraph with no translation.
+
+- **Core idea:** Each segment knows its language. 核心观点：每个片段都知道自己的语言。
+
+## 小节
+
+- **Backlink / 反向链接:** A link that points back.
+
+  指回来的链接。
+
+See [[Plain note]], [[Plain note#Second part|the second part]], [[#小节]] and [[Nowhere]].
+"""
+
+PLAIN = """# Plain note
+
+Just a note with no card structure.
+
+## Second part
+
+More text.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("garden")
+    return build_site(
+        root,
+        {"index.md": "# Home\n\n[[Card]]\n", "Card.md": CARD, "Plain note.md": PLAIN},
+        glossary={"Backlink.md": "---\nterm: Backlink\nzh: 反向链接\n---\n\nA link back.\n\n指回的链接。\n"},
+    )
+
+
+def test_segments_carry_their_language(site):
+    html = site.html("Card/")
+    assert '<p data-garden-pair="" lang="en">An English paragraph for the switch.</p>' in html
+    assert '<p data-garden-pair="" lang="zh-Hans">阅读切换的中文段落。</p>' in html
+    assert '<p lang="en">An English paragraph with no translation.</p>' in html
+    assert re.search(r'<span data-garden-pair="" lang="en"><strong>Core idea:</strong> Each segment', html)
+    assert '<span data-garden-pair="" lang="zh-Hans">核心观点：每个片段都知道自己的语言。</span>' in html
+    # The Chinese definition is indented two spaces, CommonMark-style: it stays in its item.
+    assert re.search(
+        r'<li>\s*<p data-garden-pair="" lang="en"><strong>Backlink / 反向链接:</strong> A link that points back.</p>'
+        r'\s*<p data-garden-pair="" lang="zh-Hans">指回来的链接。</p>\s*</li>',
+        html,
+    )
+
+
+def test_card_header_is_escaped_and_complete(site):
+    html = site.html("Card/")
+    header = html[html.index('<header class="garden-card-header">') : html.index("</header>", html.index("garden-card-header"))]
+    assert "Reading &lt;b&gt;switch&lt;/b&gt; &amp; &#34;modes&#34;" in header
+    assert 'lang="zh-Hans" data-garden-pair>阅读切换</p>' in header
+    assert "Test &lt;author&gt;" in header and "Readers pick a language." in header
+    assert "#阅读" in header
+    assert 'data-garden-reading-choice="zh"' in header
+    assert "<b>switch</b>" not in html
+    assert "<title>Reading &lt;b&gt;switch&lt;/b&gt;" in html
+
+
+def test_chinese_heading_anchor_is_kept(site):
+    assert 'id="小节"' in site.html("Card/")
+
+
+def test_wikilinks_become_links_and_broken_ones_are_marked(site):
+    html = site.html("Card/")
+    assert '<a href="../Plain%20note/">Plain note</a>' in html
+    assert '<a href="../Plain%20note/#second-part">the second part</a>' in html
+    assert '<a href="#小节">小节</a>' in html or '<a href="#%E5%B0%8F%E8%8A%82">' in html
+    assert '<span class="broken" title="Unresolved link: Nowhere">Nowhere</span>' in html
+    (warning,) = [w for w in site.warnings if "Nowhere" in w]
+    line = next(n for n, text in enumerate(CARD.splitlines(), 1) if "[[Nowhere]]" in text)
+    col = CARD.splitlines()[line - 1].index("[[Nowhere]]") + 1
+    assert warning.endswith(f"docs/Card.md:{line}:{col}: unresolved wikilink [[Nowhere]]")
+
+
+def test_plain_note_is_an_ordinary_page(site):
+    html = site.html("Plain note/")
+    assert "garden-card-header" not in html
+    assert '<h1 id="plain-note"' in html
+
+
+def test_glossary_folder_is_published(site):
+    html = site.html("glossary/Backlink/")
+    assert "指回的链接。" in html and 'lang="zh-Hans"' in html
+
+
+def test_nothing_loads_from_another_host(site):
+    for page in site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"(src|href)=\"https?://(?!squidfunk|github\.com)", html), page
+
+
+def test_mermaid_loads_from_the_site_only_where_a_diagram_is(tmp_path):
+    site = build_site(
+        tmp_path,
+        {"index.md": "# Home\n", "Map.md": "# Map\n\n```mermaid\nflowchart LR\n  A --> B\n```\n"},
+    )
+    assert '<pre class="mermaid"><code>flowchart LR' in site.html("Map/")
+    assert "assets/garden/vendor/mermaid.min.js" in site.html("Map/")
+    assert "mermaid.min.js" not in site.html("")
+    assert (site.site / "assets/garden/vendor/mermaid.min.js").is_file()
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"index.md": "# Home\n\n[[Missing]]\n"}, strict=True)
+
+
+def test_bad_front_matter_is_reported_and_the_note_still_builds(tmp_path):
+    site = build_site(tmp_path, {"index.md": "# Home\n", "Bad.md": "---\ntitle: [oops\n---\n\nStill here.\n"})
+    assert any(w.startswith("docs/Bad.md:2:") or "Bad.md:2:" in w for w in site.warnings), site.warnings
+    assert "Still here." in site.html("Bad/")
