@@ -88,3 +88,26 @@ def reference_text() -> str:
     if not REFERENCE_CARD.is_file():
         pytest.skip(f"reference card not found at {REFERENCE_CARD}")
     return REFERENCE_CARD.read_text(encoding="utf-8")
+
+
+def build_config(config_file: Path, site_dir: Path, *, strict: bool = False) -> tuple[str, ...]:
+    """Build an existing ``mkdocs.yml`` into ``site_dir``; return the warnings logged."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
+    finally:
+        logger.removeHandler(handler)
+    return tuple(handler.warnings)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> BuiltSite:
+    """The repository's own demo garden, built once with --strict."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    warnings = build_config(REPO / "mkdocs.yml", site, strict=True)
+    return BuiltSite(root=REPO, site=site, warnings=warnings)

@@ -67,7 +67,8 @@ def test_segments_carry_their_language(site):
     assert '<span data-garden-pair="" lang="zh-Hans">核心观点：每个片段都知道自己的语言。</span>' in html
     # The Chinese definition is indented two spaces, CommonMark-style: it stays in its item.
     assert re.search(
-        r'<li>\s*<p data-garden-pair="" lang="en"><strong>Backlink / 反向链接:</strong> A link that points back.</p>'
+        r'<li>\s*<p data-garden-pair="" data-garden-term="" lang="en"><strong>Backlink / 反向链接:</strong>'
+        r'<span class="garden-term-definition" lang="en"> A link that points back.</span></p>'
         r'\s*<p data-garden-pair="" lang="zh-Hans">指回来的链接。</p>\s*</li>',
         html,
     )

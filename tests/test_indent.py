@@ -22,8 +22,10 @@ def test_nested_two_space_lists_nest():
 
 
 def test_code_inside_an_item_keeps_its_own_indentation():
-    html = render("1. step\n\n   ```python\n   if x:\n       y()\n   ```\n")
-    assert "if x:\n    y()" in html
+    text = "1. step\n\n   ```text\n   if x:\n       y()\n   ```\n"
+    assert for_python_markdown(text, parse_card(text).list_items).splitlines()[3:5] == ["    if x:", "        y()"]
+    html = render(text)
+    assert html.index("<li>") < html.index("if x:\n    y()") < html.index("</li>")
 
 
 @pytest.mark.parametrize("text", ["    indented code\n", "Paragraph\n  with two spaces\n", "> - quoted\n>   item\n"])

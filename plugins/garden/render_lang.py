@@ -21,6 +21,9 @@ from . import lang
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 PAIR_ATTRIBUTE = "data-garden-pair"
+# "**Term / 术语:** definition": the names stay in every reading mode.
+TERM_ATTRIBUTE = "data-garden-term"
+TERM_DEFINITION_CLASS = "garden-term-definition"
 _SEGMENT_TAGS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 _BLOCK_TAGS = {"p", "ul", "ol", "div", "table", "blockquote", "pre", "dl", "details", "figure", "hr"}
 # Raw HTML is stashed as placeholders until after tree processing; they are not words.
@@ -54,17 +57,27 @@ def _tag_segment(element: etree.Element) -> None:
         return  # its paragraphs are the segments
     pieces = _inline_pieces(element)
     text = "".join(_words_only(_piece_text(piece)) for piece in pieces)
-    if _names_a_term(pieces):
-        # "**Term / 术语:** definition": the bilingual name is not the language.
-        name_length = len(pieces[0]) + len(_piece_text(pieces[1]))
+    names = _term_name_pieces(pieces)
+    if names:
+        # The bilingual name says nothing of the definition's language.
+        name_length = sum(len(_piece_text(piece)) for piece in pieces[:names])
         text = " " * name_length + text[name_length:]
     classified = lang.classify(text)
-    if classified in HTML_LANG:
-        element.set("lang", HTML_LANG[classified])
-    elif classified == "mixed" and not element.tag.startswith("h"):
+    if classified == "mixed" and not element.tag.startswith("h"):
         split = lang.split_bilingual(text)
         if split is not None:
-            _split_into_spans(element, pieces, split.at)
+            _split_into_spans(element, pieces, split.at, keep=names)
+            return
+    if classified in HTML_LANG:
+        element.set("lang", HTML_LANG[classified])
+        if names and classified == "en":
+            element.set(TERM_ATTRIBUTE, "")
+            _wrap_definition(element, pieces, names)
+
+
+def _term_name_pieces(pieces: list[str | etree.Element]) -> int:
+    """How many leading pieces hold a term's "English / 中文:" name (0 when none)."""
+    return 2 if _names_a_term(pieces) else 0
 
 
 def _names_a_term(pieces: list[str | etree.Element]) -> bool:
@@ -93,14 +106,15 @@ def _words_only(text: str) -> str:
     return _PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
 
 
-def _split_into_spans(element: etree.Element, pieces: list[str | etree.Element], at: int) -> None:
+def _split_into_spans(
+    element: etree.Element, pieces: list[str | etree.Element], at: int, keep: int = 0
+) -> None:
+    """Wrap the English and Chinese halves in spans; the first ``keep`` pieces stay outside."""
     english = etree.Element("span", {"lang": "en", PAIR_ATTRIBUTE: ""})
     chinese = etree.Element("span", {"lang": "zh-Hans", PAIR_ATTRIBUTE: ""})
-    inline_children = [piece for piece in pieces if not isinstance(piece, str)]
-    for child in inline_children:
-        element.remove(child)
-    offset = 0
-    for piece in pieces:
+    kept = _detach(element, pieces, keep)
+    offset = sum(len(_piece_text(piece)) for piece in pieces[:keep])
+    for piece in pieces[keep:]:
         length = len(_piece_text(piece))
         if isinstance(piece, str) and offset < at < offset + length:
             _append(english, piece[: at - offset])
@@ -110,9 +124,37 @@ def _split_into_spans(element: etree.Element, pieces: list[str | etree.Element],
             _append(english if offset < at else chinese, piece)
         offset += length
     english.tail = " "
+    element.insert(kept, english)
+    element.insert(kept + 1, chinese)
+
+
+def _wrap_definition(element: etree.Element, pieces: list[str | etree.Element], keep: int) -> None:
+    definition = etree.Element("span", {"class": TERM_DEFINITION_CLASS, "lang": "en"})
+    kept = _detach(element, pieces, keep)
+    for piece in pieces[keep:]:
+        _append(definition, piece)
+    element.insert(kept, definition)
+
+
+def _detach(element: etree.Element, pieces: list[str | etree.Element], keep: int) -> int:
+    """Empty ``element`` of its inline pieces, putting back the first ``keep`` of them.
+
+    Block children (a nested list) stay where they are, after the inline ones.
+    Returns the child index where new inline content goes.
+    """
+    for piece in pieces:
+        if not isinstance(piece, str):
+            element.remove(piece)
     element.text = None
-    element.insert(0, english)
-    element.insert(1, chinese)
+    position = 0
+    for piece in pieces[:keep]:
+        if isinstance(piece, str):
+            element.text = (element.text or "") + piece
+        else:
+            piece.tail = None
+            element.insert(position, piece)
+            position += 1
+    return position
 
 
 def _append(span: etree.Element, piece: str | etree.Element) -> None:

@@ -1,0 +1,110 @@
+"""What only a browser shows: the reading switch, its memory, Mermaid rendered offline.
+
+Drives Debian's chromium through Playwright (no browser download). Screenshots go
+to ``test-artifacts/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from .conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = REPO / "test-artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(demo_site):
+    handler = functools.partial(_QuietHandler, directory=str(demo_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail("Debian's chromium is missing: `make test` installs it with apt-get")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.requested_hosts = set()
+    page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).hostname))
+    yield page
+    context.close()
+
+
+def _url(server: str, path: str) -> str:
+    return server + quote(path)
+
+
+def test_reading_switch_hides_english_and_is_remembered(server, page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(_url(server, "practice/Why teams keep notes/"))
+    paired_en = page.locator('.md-content [data-garden-pair][lang="en"]:not([data-garden-term])')
+    term = page.locator(".md-content [data-garden-term]").first
+    paired_zh = page.locator('.md-content [data-garden-pair][lang="zh-Hans"]')
+    untranslated = page.locator('.md-content p[lang="en"]:not([data-garden-pair])').first
+    assert paired_en.count() > 5 and paired_zh.count() > 5
+    assert paired_en.first.is_visible() and paired_zh.first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "reading-both.png"), full_page=True)
+
+    page.get_by_role("button", name="中文", exact=True).click()
+    assert page.get_attribute("html", "data-garden-reading") == "zh"
+    assert all(not paired_en.nth(i).is_visible() for i in range(paired_en.count()))
+    assert paired_zh.first.is_visible()
+    assert untranslated.is_visible(), "English without a translation stays readable"
+    # A key term keeps its bilingual name; only its English definition goes.
+    assert term.locator("strong").is_visible()
+    assert not term.locator(".garden-term-definition").is_visible()
+    assert page.get_by_role("button", name="中文", exact=True).get_attribute("aria-pressed") == "true"
+    page.screenshot(path=str(ARTIFACTS / "reading-zh.png"), full_page=True)
+
+    page.goto(_url(server, "guide/Writing a card/"))
+    assert page.get_attribute("html", "data-garden-reading") == "zh"
+    assert not page.locator('.md-content [data-garden-pair][lang="en"]').first.is_visible()
+
+    page.get_by_role("button", name="EN", exact=True).click()
+    assert not page.locator('.md-content [data-garden-pair][lang="zh-Hans"]').first.is_visible()
+    assert page.locator('.md-content [data-garden-pair][lang="en"]').first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "reading-en.png"), full_page=True)
+    assert page.requested_hosts <= {"127.0.0.1"}
+
+
+def test_mermaid_renders_offline(server, page):
+    page.goto(_url(server, "practice/Why teams keep notes/"))
+    diagram = page.locator(".mermaid").first
+    diagram.scroll_into_view_if_needed()
+    # Material draws the SVG into a closed shadow root: an empty box means no diagram.
+    page.wait_for_function(
+        "() => document.querySelector('div.mermaid')?.getBoundingClientRect().height > 40", timeout=15000
+    )
+    diagram.screenshot(path=str(ARTIFACTS / "mermaid.png"))
+    assert page.requested_hosts <= {"127.0.0.1"}

@@ -1,0 +1,65 @@
+"""The garden command: zero-config builds, checks and exit codes."""
+
+import json
+import subprocess
+import sys
+
+from .conftest import REPO, write_tree
+
+VAULT = {
+    "index.md": "# My vault\n\nStart at [[Ideas/First idea]].\n",
+    "Ideas/First idea.md": "---\ntitle: First idea\ntitle_zh: 第一个想法\n---\n\nAn idea in English.\n\n一个中文想法。\n\n[[missing note]]\n",
+    ".obsidian/app.json": "{}",
+}
+
+
+def garden(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "garden.cli", *args], capture_output=True, text=True, cwd=cwd,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_build_a_bare_folder_with_the_default_configuration(tmp_path):
+    write_tree(tmp_path / "vault", VAULT)
+    result = garden("build", "vault", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "Ideas" / "First idea" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="zh-Hans"' in page and "garden-card-header" in page
+    assert "vault/Ideas/First idea.md:10:1: unresolved wikilink [[missing note]]" in result.stderr
+    assert not (tmp_path / "out" / ".obsidian").exists()
+
+
+def test_strict_build_fails_on_warnings(tmp_path):
+    write_tree(tmp_path / "vault", VAULT)
+    result = garden("build", "vault", "-o", "out", "--strict", cwd=tmp_path)
+    assert result.returncode == 1
+
+
+def test_build_uses_mkdocs_yml_in_the_current_folder(tmp_path):
+    result = garden("build", "-o", str(tmp_path / "site"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "guide" / "Writing a card" / "index.html").is_file()
+
+
+def test_output_inside_the_notes_is_refused(tmp_path):
+    write_tree(tmp_path / "vault", VAULT)
+    result = garden("build", "vault", "-o", "vault/site", cwd=tmp_path)
+    assert result.returncode == 2 and "cannot be inside" in result.stderr
+
+
+def test_check_reports_findings_as_json(tmp_path):
+    write_tree(tmp_path / "vault", VAULT)
+    result = garden("check", "vault", "--format", "json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    (finding,) = report["findings"]
+    assert finding["code"] == "broken-link" and finding["line"] == 10 and finding["target"] == "missing note"
+    assert report["summary"] == {"notes": 2, "links": 2, "resolved": 1, "broken": 1, "ambiguous": 0}
+    assert result.returncode == 0
+    assert garden("check", "vault", "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert garden("build", "no/such/folder", cwd=tmp_path).returncode == 2
+    assert garden(cwd=tmp_path).returncode == 2
+    assert garden("card", "nope.md", cwd=tmp_path).returncode == 2
