@@ -63,3 +63,32 @@ def test_usage_errors_exit_2(tmp_path):
     assert garden("build", "no/such/folder", cwd=tmp_path).returncode == 2
     assert garden(cwd=tmp_path).returncode == 2
     assert garden("card", "nope.md", cwd=tmp_path).returncode == 2
+
+
+def test_serve_previews_a_bare_folder(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    write_tree(tmp_path / "vault", VAULT)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "garden.cli", "serve", "vault", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/Ideas/First%20idea/", timeout=5) as response:
+                    assert "第一个想法" in response.read().decode("utf-8")
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "garden serve did not answer within a minute"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
