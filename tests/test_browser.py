@@ -67,7 +67,7 @@ def _url(server: str, path: str) -> str:
 
 def test_reading_switch_hides_english_and_is_remembered(server, page):
     ARTIFACTS.mkdir(exist_ok=True)
-    page.goto(_url(server, "practice/Why teams keep notes/"))
+    page.goto(_url(server, "practice/Why-teams-keep-notes/"))
     paired_en = page.locator('.md-content [data-garden-pair][lang="en"]:not([data-garden-term])')
     term = page.locator(".md-content [data-garden-term]").first
     paired_zh = page.locator('.md-content [data-garden-pair][lang="zh-Hans"]')
@@ -87,7 +87,7 @@ def test_reading_switch_hides_english_and_is_remembered(server, page):
     assert page.get_by_role("button", name="中文", exact=True).get_attribute("aria-pressed") == "true"
     page.screenshot(path=str(ARTIFACTS / "reading-zh.png"), full_page=True)
 
-    page.goto(_url(server, "guide/Writing a card/"))
+    page.goto(_url(server, "guide/Writing-a-card/"))
     assert page.get_attribute("html", "data-garden-reading") == "zh"
     assert not page.locator('.md-content [data-garden-pair][lang="en"]').first.is_visible()
 
@@ -99,7 +99,7 @@ def test_reading_switch_hides_english_and_is_remembered(server, page):
 
 
 def test_mermaid_renders_offline(server, page):
-    page.goto(_url(server, "practice/Why teams keep notes/"))
+    page.goto(_url(server, "practice/Why-teams-keep-notes/"))
     diagram = page.locator(".mermaid").first
     diagram.scroll_into_view_if_needed()
     # Material draws the SVG into a closed shadow root: an empty box means no diagram.

@@ -92,8 +92,8 @@ def test_chinese_heading_anchor_is_kept(site):
 
 def test_wikilinks_become_links_and_broken_ones_are_marked(site):
     html = site.html("Card/")
-    assert '<a href="../Plain%20note/">Plain note</a>' in html
-    assert '<a href="../Plain%20note/#second-part">the second part</a>' in html
+    assert '<a href="../Plain-note/">Plain note</a>' in html
+    assert '<a href="../Plain-note/#second-part">the second part</a>' in html
     assert '<a href="#小节">小节</a>' in html or '<a href="#%E5%B0%8F%E8%8A%82">' in html
     assert '<span class="broken" title="Unresolved link: Nowhere">Nowhere</span>' in html
     (warning,) = [w for w in site.warnings if "Nowhere" in w]
@@ -103,7 +103,7 @@ def test_wikilinks_become_links_and_broken_ones_are_marked(site):
 
 
 def test_plain_note_is_an_ordinary_page(site):
-    html = site.html("Plain note/")
+    html = site.html("Plain-note/")
     assert "garden-card-header" not in html
     assert '<h1 id="plain-note"' in html
 

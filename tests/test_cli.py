@@ -24,7 +24,7 @@ def test_build_a_bare_folder_with_the_default_configuration(tmp_path):
     write_tree(tmp_path / "vault", VAULT)
     result = garden("build", "vault", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "Ideas" / "First idea" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "Ideas" / "First-idea" / "index.html").read_text(encoding="utf-8")
     assert 'lang="zh-Hans"' in page and "garden-card-header" in page
     assert "vault/Ideas/First idea.md:10:1: unresolved wikilink [[missing note]]" in result.stderr
     assert not (tmp_path / "out" / ".obsidian").exists()
@@ -39,7 +39,7 @@ def test_strict_build_fails_on_warnings(tmp_path):
 def test_build_uses_mkdocs_yml_in_the_current_folder(tmp_path):
     result = garden("build", "-o", str(tmp_path / "site"), cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "guide" / "Writing a card" / "index.html").is_file()
+    assert (tmp_path / "site" / "guide" / "Writing-a-card" / "index.html").is_file()
 
 
 def test_output_inside_the_notes_is_refused(tmp_path):
@@ -83,7 +83,7 @@ def test_serve_previews_a_bare_folder(tmp_path):
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/Ideas/First%20idea/", timeout=5) as response:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/Ideas/First-idea/", timeout=5) as response:
                     assert "第一个想法" in response.read().decode("utf-8")
                     break
             except OSError:

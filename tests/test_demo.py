@@ -1,8 +1,7 @@
 """The demo garden in content/ and glossary/: complete, linked, and warning-free."""
 
-from pathlib import Path
-
 from garden.cards import parse_card
+from garden.slugs import quartz_slug
 
 from .conftest import REPO
 
@@ -16,10 +15,11 @@ def test_demo_builds_strict_without_warnings(demo_site):
 
 
 def test_every_note_becomes_a_page(demo_site):
-    for path in (REPO / "content").rglob("*.md"):
-        relative = path.relative_to(REPO / "content").with_suffix("")
-        page = Path("") if relative.name == "index" and relative.parent == Path(".") else relative
-        assert (demo_site.site / page / "index.html").is_file(), path
+    for folder, prefix in ((REPO / "content", ""), (REPO / "glossary", "glossary/")):
+        for path in folder.rglob("*.md"):
+            slug = quartz_slug(prefix + path.relative_to(folder).as_posix())
+            page = slug[: -len("index")] if slug == "index" or slug.endswith("/index") else slug + "/"
+            assert (demo_site.site / page / "index.html").is_file(), path
 
 
 def test_demo_has_the_promised_content():
@@ -34,6 +34,6 @@ def test_demo_has_the_promised_content():
 
 
 def test_demo_card_page_is_bilingual(demo_site):
-    html = demo_site.html("guide/Writing a card/")
+    html = demo_site.html("guide/Writing-a-card/")
     assert 'class="garden-card-header"' in html
     assert html.count('lang="zh-Hans"') > 10 and html.count('data-garden-pair=""') > 10

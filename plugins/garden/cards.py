@@ -20,6 +20,9 @@ from .wikilinks import TOKEN_TYPE, WikiLink, locate
 
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 _TASK_MARK = re.compile(r"^\[( |x|X)\]\s+")
+# Obsidian's block reference: "^block-id" ending a paragraph or list item, or alone on
+# the line after a list, table or quote. Ids of any script are kept.
+BLOCK_MARKER = re.compile(r"(?:^|\s)\^([\w-]+)\s*$")
 _READINESS_WORDS = ("readiness", "准备度", "就绪")
 
 
@@ -86,6 +89,15 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A block with an Obsidian ``^id``: lines ``line`` to ``end_line`` (1-based, inclusive)."""
+
+    id: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
 class ListItem:
     """Where a list item's content starts, CommonMark-wise (0-based columns, 1-based lines)."""
 
@@ -109,6 +121,8 @@ class Card:
     checklists: tuple[Checklist, ...]
     problems: tuple[Problem, ...] = field(default=())
     list_items: tuple[ListItem, ...] = field(default=(), repr=False)
+    blocks: tuple[Block, ...] = ()
+    link_context: tuple[str, ...] = field(default=(), repr=False)  # the text around each link
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:
@@ -141,6 +155,8 @@ def parse_card(text: str, path: str = "") -> Card:
         checklists=tuple(walker.checklists()),
         problems=problems,
         list_items=tuple(walker.list_items),
+        blocks=tuple(walker.blocks),
+        link_context=tuple(walker.link_context),
     )
 
 
@@ -161,6 +177,9 @@ class _TermDraft:
     definition_zh: str | None
     line: int
     item: Token  # the list item whose next paragraph may hold the Chinese definition
+
+
+_NOT_BLOCKS = ("inline", "list_item_open", "tr_open", "td_open", "th_open", "thead_open", "tbody_open")
 
 
 class _Walker:
@@ -184,6 +203,11 @@ class _Walker:
         self.table_rows: list[tuple[str, ...]] = []
         self.items_seen: set[int] = set()
         self.list_items: list[ListItem] = []
+        self.blocks: list[Block] = []
+        self.link_context: list[str] = []
+        # The last two blocks opened in each container, for a "^id" on its own line.
+        self.current_block: dict[int, Token | None] = {}
+        self.block_before: dict[int, Token | None] = {}
 
     @property
     def section_title(self) -> str | None:
@@ -196,6 +220,10 @@ class _Walker:
                 continue
             if token.block and token.type != "inline" and self._is_sibling_block(token):
                 self.previous[self._container_key()] = None
+            if token.block and token.nesting >= 0 and token.type not in _NOT_BLOCKS:
+                key = self._container_key()
+                self.block_before[key] = self.current_block.get(key)
+                self.current_block[key] = token
             if token.type == "list_item_open" and token.map:
                 self._list_item(token)
             if token.type == "tr_open":
@@ -239,11 +267,12 @@ class _Walker:
             self.table_rows = []
 
     def _inline(self, inline: Token) -> None:
-        for child in inline.children or ():
-            if child.type == TOKEN_TYPE:
-                self.links.append(locate(inline, child, self.lines))
         parent = self.stack[-1].type if self.stack else ""
         text = mdparse.plain_text(inline)
+        for child in inline.children or ():
+            if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
+                self.links.append(locate(inline, child, self.lines))
+                self.link_context.append(text)
         line = inline.map[0] + 1 if inline.map else 0
         if parent == "heading_open":
             self._heading(int(self.stack[-1].tag[1]), text, line)
@@ -269,6 +298,13 @@ class _Walker:
     def _paragraph(self, inline: Token, text: str, line: int) -> None:
         key = self._container_key()
         item = self._enclosing_item()
+        marker = BLOCK_MARKER.search(text)
+        if marker:
+            text = text[: marker.start()].rstrip()
+            if not text:  # "^id" alone names the block before it
+                self._block(marker.group(1), self.block_before.get(key))
+                return
+            self._block(marker.group(1), item if item is not None and id(item) not in self.items_seen else inline)
         first_in_item = item is not None and id(item) not in self.items_seen
         if item is not None:
             self.items_seen.add(id(item))
@@ -288,6 +324,10 @@ class _Walker:
         if classified != "none":
             self.segments.append(segment)
         self.previous[key] = segment if classified != "none" else None
+
+    def _block(self, block_id: str, token: Token | None) -> None:
+        if token is not None and token.map:
+            self.blocks.append(Block(block_id, token.map[0] + 1, token.map[1]))
 
     def _enclosing_item(self) -> Token | None:
         if len(self.stack) >= 2 and self.stack[-2].type == "list_item_open":

@@ -17,3 +17,28 @@ class GardenConfig(Config):
 
     card_header = c.Type(bool, default=True)
     """Show the card header (titles, source box, tags, reading switch) on card pages."""
+
+    link_resolution = c.Choice(("shortest", "relative", "absolute"), default="shortest")
+    """How a link target is read (Quartz's names): ``shortest`` is Obsidian's rule (file
+    name, path suffix or alias, nearest wins); ``relative`` and ``absolute`` read it as
+    a path from the linking note's folder or from the garden's root."""
+
+    slugs = c.Choice(("quartz", "mkdocs"), default="quartz")
+    """Page URLs: ``quartz`` gives each note the URL Quartz gives the same file
+    (``Writing a card.md`` → ``Writing-a-card/``); ``mkdocs`` keeps MkDocs' own."""
+
+    gardens = c.Type(dict, default={})
+    """Other published Quartz gardens by prefix: ``{quartz: https://quartz.jzhao.xyz}``
+    makes ``[[quartz:Some Note]]`` link to that garden's page for ``Some Note``."""
+
+    drafts = c.Type(bool, default=False)
+    """Publish notes whose front matter says ``draft: true`` (Quartz leaves them out)."""
+
+    backlinks = c.Type(bool, default=True)
+    """List, under each note, the notes that link to or embed it, with context."""
+
+    local_graph = c.Type(bool, default=True)
+    """Show each note's neighbourhood in the concept graph (the full graph is at ``/graph/``)."""
+
+    embed_depth = c.Type(int, default=3)
+    """How many embeds deep ``![[Note]]`` transclusion goes before it shows a link."""

@@ -7,9 +7,15 @@ from typing import Iterable, Mapping
 
 from .cards import Card
 from .index import Resolution
+from .site_map import Clash
 
 LEVELS = ("info", "warning", "error")
-_LINK_LEVEL = {"broken-link": "warning", "missing-heading": "warning", "ambiguous-link": "info"}
+_LINK_LEVEL = {
+    "broken-link": "warning",
+    "missing-heading": "warning",
+    "missing-block": "warning",
+    "ambiguous-link": "info",
+}
 
 
 @dataclass(frozen=True)
@@ -56,3 +62,50 @@ def garden_findings(cards: Mapping[str, Card], links: Mapping[str, tuple[Resolut
         found += card_findings(card)
         found += link_findings(path, links.get(path, ()))
     return found
+
+
+def url_clash_findings(clashes: Iterable[Clash]) -> list[Finding]:
+    return [
+        Finding(
+            clash.path, 1, 0, "error", "duplicate-url",
+            f"{clash.path} and {clash.other} would both be published at {clash.dest}; "
+            f"{clash.path} moved aside: rename one or set a permalink",
+        )
+        for clash in clashes
+    ]
+
+
+def embed_cycle_findings(links: Mapping[str, tuple[Resolution, ...]]) -> list[Finding]:
+    """Each embed that leads back to a note already on the chain of embeds.
+
+    One depth-first walk over the embed graph, linear in notes and embeds.
+    """
+    embeds = {
+        source: [r for r in resolutions if r.link.embed and r.kind == "note" and r.path]
+        for source, resolutions in links.items()
+    }
+    done: set[str] = set()
+    found: list[Finding] = []
+    for start in embeds:
+        if start in done:
+            continue
+        chain, pending = [start], [iter(embeds[start])]
+        while pending:
+            resolution = next(pending[-1], None)
+            if resolution is None:
+                done.add(chain.pop())
+                pending.pop()
+            elif resolution.path in chain:
+                cycle = (*chain[chain.index(resolution.path) :], resolution.path)
+                found.append(_cycle(chain[-1], resolution, cycle))
+            elif resolution.path not in done:
+                chain.append(resolution.path)
+                pending.append(iter(embeds.get(resolution.path, ())))
+    return found
+
+
+def _cycle(source: str, resolution: Resolution, cycle: tuple[str, ...]) -> Finding:
+    return Finding(
+        source, resolution.link.line, resolution.link.col, "warning", "embed-cycle",
+        "embed cycle: " + " → ".join(cycle) + " (shown as a link)", resolution.link.target,
+    )

@@ -1,17 +1,29 @@
-"""A whole garden read once: cards, the index and every link resolved.
+"""A whole garden read once: cards, the index, every link resolved, pages placed.
 
-The plugin, ``garden check`` and the tests all start here, so pages, reports and
-checks can never disagree about a note or a link.
+The plugin, ``garden check`` and the tests all start here, so pages, backlinks, the
+graph and the checks can never disagree about a note or a link.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
 
+from .backlinks import Backlink, backlinks
 from .cards import Card, parse_card
-from .findings import Finding, garden_findings
+from .findings import Finding, embed_cycle_findings, garden_findings, url_clash_findings
 from .index import GardenIndex, Resolution
+from .listings import Listing, listings
+from .site_map import SiteMap, plan
+
+
+@dataclass(frozen=True)
+class GardenOptions:
+    link_resolution: str = "shortest"
+    slugs: str = "quartz"
+    use_directory_urls: bool = True
+    gardens: Mapping[str, str] = field(default_factory=dict)
+    publish_drafts: bool = False
 
 
 @dataclass(frozen=True)
@@ -19,20 +31,60 @@ class Garden:
     index: GardenIndex
     links: dict[str, tuple[Resolution, ...]]  # note path -> its links, resolved
     findings: tuple[Finding, ...]
+    listings: tuple[Listing, ...] = ()
+    site_map: SiteMap | None = None
+    backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()  # notes left out as drafts
 
     @property
     def cards(self) -> dict[str, Card]:
         return self.index.cards
 
+    def listing(self, path: str) -> Listing | None:
+        return next((listing for listing in self.listings if listing.path == path), None)
 
-def read_garden(notes: Iterable[tuple[str, str]], attachments: Iterable[str] = ()) -> Garden:
+
+def read_garden(
+    notes: Iterable[tuple[str, str]], attachments: Iterable[str] = (), options: GardenOptions | None = None
+) -> Garden:
     """``notes`` are ``(path, text)`` pairs, paths relative to the garden's folder."""
-    return garden_from_cards([parse_card(text, path) for path, text in notes], attachments)
+    return garden_from_cards([parse_card(text, path) for path, text in notes], attachments, options)
 
 
-def garden_from_cards(cards: Iterable[Card], attachments: Iterable[str] = ()) -> Garden:
-    index = GardenIndex.build(cards, attachments)
-    links = {
-        path: tuple(index.resolve(link, path) for link in card.links) for path, card in index.cards.items()
-    }
-    return Garden(index=index, links=links, findings=tuple(garden_findings(index.cards, links)))
+def garden_from_cards(
+    cards: Iterable[Card], attachments: Iterable[str] = (), options: GardenOptions | None = None
+) -> Garden:
+    options = options or GardenOptions()
+    published, drafts = [], []
+    for card in cards:
+        (drafts if card.meta.draft and not options.publish_drafts else published).append(card)
+    by_path = {card.path: card for card in published}
+    pages = tuple(listings(by_path))
+    index = GardenIndex.build(
+        published,
+        attachments,
+        [listing.path for listing in pages if listing.generated],
+        mode=options.link_resolution,
+        gardens=options.gardens,
+    )
+    links = {path: tuple(index.resolve(link, path) for link in card.links) for path, card in by_path.items()}
+    site_map = plan(
+        [*by_path, *(listing.path for listing in pages if listing.generated)],
+        slugs=options.slugs,
+        use_directory_urls=options.use_directory_urls,
+        permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
+    )
+    findings = (
+        *garden_findings(by_path, links),
+        *embed_cycle_findings(links),
+        *url_clash_findings(site_map.clashes),
+    )
+    return Garden(
+        index=index,
+        links=links,
+        findings=findings,
+        listings=pages,
+        site_map=site_map,
+        backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
+        drafts=tuple(card.path for card in drafts),
+    )

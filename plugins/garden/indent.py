@@ -34,12 +34,22 @@ def shifts(items: Iterable[ListItem], lines: list[str], line_offset: int = 0) ->
 
 
 def for_python_markdown(markdown: str, items: Iterable[ListItem], line_offset: int = 0) -> str:
+    return reindent(markdown, items, line_offset)[0]
+
+
+def reindent(markdown: str, items: Iterable[ListItem], line_offset: int = 0) -> tuple[str, dict[int, int]]:
+    """The re-indented text, and by how many characters each changed line grew.
+
+    The second part lets later steps find a column measured on the original line.
+    """
     lines = markdown.split("\n")
+    grown: dict[int, int] = {}
     for index, move in shifts(items, lines, line_offset).items():
-        line = lines[index].expandtabs(4)
-        width = max(0, _indent(line) + move)
-        lines[index] = " " * width + line.lstrip(" ")
-    return "\n".join(lines)
+        original = lines[index]
+        width = max(0, _indent(original) + move)
+        lines[index] = " " * width + original.lstrip(" \t")
+        grown[index] = len(lines[index]) - len(original)
+    return "\n".join(lines), grown
 
 
 def _indent(line: str) -> int:

@@ -12,12 +12,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, indent, mkdocs_setup
+from . import assets, indent, mkdocs_setup, pages, views
 from .cards import parse_card
 from .config import GardenConfig
-from .garden import Garden, garden_from_cards
+from .garden import Garden, GardenOptions, garden_from_cards
+from .graph import node_id
 from .rewrite import rewrite
-from .views import card_view
+from .transclusion import Transcluder
 
 log = get_plugin_logger(__name__)
 _LOG_LEVEL = {"info": log.info, "warning": log.warning, "error": log.error}
@@ -29,30 +30,107 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def __init__(self) -> None:
         self.garden: Garden | None = None
         self.shown_paths: dict[str, str] = {}
+        self.sources: dict[str, File] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
-        self.garden = None
-        self.shown_paths = {}
+        self.garden, self.shown_paths, self.sources = None, {}, {}
         mkdocs_setup.prepare(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in self._glossary_files(config):
+        for file in [*self._glossary_files(config), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
-        for file in assets.files(config):
-            files.append(file)
         cards = []
         for file in files.documentation_pages():
-            self.shown_paths[file.src_uri] = _shown_path(file, config)
-            cards.append(parse_card(_read(file, self.shown_paths[file.src_uri]), file.src_uri))
+            self.shown_paths[file.src_uri] = _shown_path(file)
+            self.sources[file.src_uri] = file
+            cards.append(parse_card(self._source(file.src_uri), file.src_uri))
         attachments = [f.src_uri for f in files if not f.is_documentation_page() and not assets.is_ours(f)]
-        self.garden = garden_from_cards(cards, attachments)
-        for finding in self.garden.findings:
+        self.garden = garden = garden_from_cards(cards, attachments, self._options(config))
+        for path in garden.drafts:
+            log.info(f"{self._shown(path)}: draft, not published (set the garden option drafts: true to publish)")
+            files.remove(self.sources[path])
+        for listing in garden.listings:
+            if listing.generated:
+                files.append(pages.generated_page(config, listing.path, listing.title))
+        if files.get_file_from_path(pages.GRAPH_PAGE) is None:
+            files.append(pages.generated_page(config, pages.GRAPH_PAGE, "Graph"))
+        pages.place(files, garden)
+        for finding in garden.findings:
             _LOG_LEVEL[finding.level](str(finding).replace(finding.path, self._shown(finding.path), 1))
         self._check_mermaid()
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.garden is None:
+            raise PluginError("garden: on_page_markdown ran before on_files")
+        path = page.file.src_uri
+        if "title" in page.meta:  # Material prints titles as HTML: front matter is text
+            page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
+        card = self.garden.cards.get(path)
+        source = self._source(path) if card is not None else ""
+        if card is not None and source.endswith(markdown):
+            offset = source[: len(source) - len(markdown)].count("\n")
+            links = self.garden.links.get(path, ())
+        else:
+            # Generated, or changed by another plugin: read this version's links afresh.
+            card, offset = parse_card(markdown, path), 0
+            links = tuple(self.garden.index.resolve(link, path) for link in card.links)
+        text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
+        embedder = self._transcluder().embedder(path)
+        return rewrite(text, links, path, offset, grown=grown, embed=embedder)
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        garden, path = self.garden, page.file.src_uri
+        card = garden.cards.get(path) if garden else None
+        listing = garden.listing(path) if garden else None
+        context["garden_card"] = views.card_view(card, garden) if card and self.config.card_header else None
+        context["garden_reading_default"] = self.config.default_reading
+        context["garden_listing"] = views.listing_view(listing, garden) if listing else None
+        context["garden_graph_page"] = path == pages.GRAPH_PAGE
+        context["garden_backlinks"] = views.backlink_view(garden, path) if garden and self.config.backlinks else ()
+        in_graph = card is not None and (listing is None or listing.kind != "folder")
+        context["garden_graph_node"] = node_id(garden.site_map, path) if in_graph and self.config.local_graph else None
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.garden is None:
+            return
+        pages.write_graph(self.garden, config.site_dir)
+        files = self.sources.values()
+        redirect = config.theme.get_env().get_template("garden-redirect.html")
+        for dest, (url, title) in pages.alias_redirects(self.garden, files).items():
+            target = Path(config.site_dir) / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.render(target=url, title=title), encoding="utf-8")
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        glossary = _glossary_dir(config, self.config.glossary_dir)
+        if glossary is not None:
+            server.watch(str(glossary))
+        return server
+
+    def _options(self, config: MkDocsConfig) -> GardenOptions:
+        return GardenOptions(
+            link_resolution=self.config.link_resolution,
+            slugs=self.config.slugs,
+            use_directory_urls=config.use_directory_urls,
+            gardens={str(k): str(v) for k, v in self.config.gardens.items()},
+            publish_drafts=self.config.drafts,
+        )
+
+    def _transcluder(self) -> Transcluder:
+        return Transcluder(self.garden.cards, self.garden.links, self._source, self.config.embed_depth)
+
+    def _source(self, path: str) -> str:
+        file = self.sources[path]
+        try:
+            return file.content_string
+        except UnicodeDecodeError as error:
+            log.warning(f"{self._shown(path)}:1: not UTF-8 text ({error.reason}); undecodable bytes replaced")
+            return file.content_bytes.decode("utf-8", errors="replace")
 
     def _check_mermaid(self) -> None:
         if assets.has_mermaid():
@@ -63,35 +141,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
                     f"{self._shown(path)}:{diagram.line}: Mermaid diagram left as text: "
                     "mermaid is not installed (run `make assets`)"
                 )
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.garden is None:
-            raise PluginError("garden: on_page_markdown ran before on_files")
-        path = page.file.src_uri
-        if "title" in page.meta:  # Material prints titles as HTML: front matter is text
-            page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
-        card, source = self.garden.cards.get(path), _read(page.file, self._shown(path))
-        if card is not None and source.endswith(markdown):
-            offset = source[: len(source) - len(markdown)].count("\n")
-            links = self.garden.links.get(path, ())
-        else:
-            # Another plugin changed the text: read this version's links afresh.
-            card, offset = parse_card(markdown, path), 0
-            links = tuple(self.garden.index.resolve(link, path) for link in card.links)
-        rewritten = rewrite(markdown, links, path, line_offset=offset)
-        return indent.for_python_markdown(rewritten, card.list_items, line_offset=offset)
-
-    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        card = self.garden.cards.get(page.file.src_uri) if self.garden else None
-        context["garden_card"] = card_view(card) if card and self.config.card_header else None
-        context["garden_reading_default"] = self.config.default_reading
-        return context
-
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
-        glossary = _glossary_dir(config, self.config.glossary_dir)
-        if glossary is not None:
-            server.watch(str(glossary))
-        return server
 
     def _glossary_files(self, config: MkDocsConfig) -> list[File]:
         folder = _glossary_dir(config, self.config.glossary_dir)
@@ -115,7 +164,7 @@ def _glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
     return folder
 
 
-def _shown_path(file: File, config: MkDocsConfig) -> str:
+def _shown_path(file: File) -> str:
     """The path a reader of a warning can open: relative to where they stand, if inside."""
     if not file.abs_src_path:
         return file.src_uri
@@ -123,11 +172,3 @@ def _shown_path(file: File, config: MkDocsConfig) -> str:
         return Path(file.abs_src_path).resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
         return os.path.normpath(file.abs_src_path)
-
-
-def _read(file: File, shown: str) -> str:
-    try:
-        return file.content_string
-    except UnicodeDecodeError as error:
-        log.warning(f"{shown}:1: not UTF-8 text ({error.reason}); undecodable bytes replaced")
-        return file.content_bytes.decode("utf-8", errors="replace")

@@ -1,8 +1,8 @@
-"""Turn resolved ``[[wikilinks]]`` into ordinary Markdown links, in place.
+"""Turn resolved links into ordinary Markdown, in place.
 
 The result is plain Markdown with relative ``.md`` links, so MkDocs itself checks
-them, applies ``use_directory_urls`` and honours ``--strict``. Only the exact
-source spans markdown-it found are replaced: nothing inside code is touched.
+them, applies ``use_directory_urls`` and honours ``--strict``. Only the exact source
+spans markdown-it found are replaced: nothing inside code is touched.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 from .index import Resolution
@@ -19,11 +19,25 @@ from .index import Resolution
 BROKEN_CLASS = "broken"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
 _IMAGE_SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
-_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
+
+# Given an embed whose line holds nothing else, the Markdown to put in its place.
+Embedder = Callable[[Resolution, str], "str | None"]
 
 
-def rewrite(markdown: str, resolutions: Iterable[Resolution], from_path: str, line_offset: int = 0) -> str:
-    """Replace each resolved link's source span (1-based line/col, minus ``line_offset``)."""
+def rewrite(
+    markdown: str,
+    resolutions: Iterable[Resolution],
+    from_path: str,
+    line_offset: int = 0,
+    *,
+    grown: Mapping[int, int] | None = None,
+    embed: Embedder | None = None,
+) -> str:
+    """Replace each link's source span (1-based line/col in the file, less ``line_offset``).
+
+    ``grown`` says how many characters an earlier step added before each line's text.
+    """
     lines = markdown.split("\n")
     by_line: dict[int, list[Resolution]] = defaultdict(list)
     for resolution in resolutions:
@@ -33,12 +47,16 @@ def rewrite(markdown: str, resolutions: Iterable[Resolution], from_path: str, li
         if not 0 <= index < len(lines):
             continue
         line = lines[index]
+        shift = (grown or {}).get(index, 0)
         for resolution in sorted(found, key=lambda r: r.link.col, reverse=True):
-            start = resolution.link.col - 1
+            start = resolution.link.col - 1 + shift
             raw = _written_form(line, start, resolution.link.raw)
             if raw is None:
                 continue
-            line = line[:start] + replacement(resolution, from_path) + line[start + len(raw) :]
+            whole_line = line.strip() == raw and len(found) == 1
+            block = embed(resolution, line[:start]) if embed and whole_line and resolution.link.embed else None
+            text = block if block is not None else replacement(resolution, from_path)
+            line = line[:start] + text + line[start + len(raw) :]
         lines[index] = line
     return "\n".join(lines)
 
@@ -52,15 +70,26 @@ def _written_form(line: str, start: int, raw: str) -> str | None:
 
 
 def replacement(resolution: Resolution, from_path: str) -> str:
-    """The Markdown (or, for a broken link, the HTML) that stands for one link."""
+    """The Markdown (or, for a broken wikilink, the HTML) that stands for one link."""
     link = resolution.link
+    if link.syntax == "markdown":
+        return _destination(resolution, from_path)
+    if resolution.kind == "external" and resolution.url:
+        return f"[{escape_label(link.display_text)}]({resolution.url})"
     if resolution.kind == "broken" or resolution.path is None:
         title = html.escape(f"Unresolved link: {link.target}", quote=True)
         return f'<span class="{BROKEN_CLASS}" title="{title}">{html.escape(link.display_text)}</span>'
     href = relative_href(from_path, resolution.path, resolution.anchor)
-    if link.embed and resolution.kind == "attachment" and resolution.path.lower().endswith(_IMAGE_SUFFIXES):
+    if link.embed and resolution.kind == "attachment" and resolution.path.lower().endswith(IMAGE_SUFFIXES):
         return _image(link.label, posixpath.basename(resolution.path), href)
     return f"[{escape_label(link.display_text)}]({href})"
+
+
+def _destination(resolution: Resolution, from_path: str) -> str:
+    """A Markdown link keeps its label and title; only the destination is corrected."""
+    if resolution.kind in ("note", "attachment") and resolution.path is not None:
+        return relative_href(from_path, resolution.path, resolution.anchor or resolution.link.heading)
+    return resolution.link.raw
 
 
 def _image(label: str | None, name: str, href: str) -> str:
@@ -75,10 +104,10 @@ def _image(label: str | None, name: str, href: str) -> str:
 
 def relative_href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A URL-quoted relative path from one source file to another, MkDocs-style."""
+    fragment = f"#{quote(anchor)}" if anchor else ""
     if to_path == from_path and anchor:
-        return f"#{quote(anchor)}"
-    relative = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-    return quote(relative) + (f"#{quote(anchor)}" if anchor else "")
+        return fragment
+    return quote(posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")) + fragment
 
 
 def escape_label(text: str) -> str:

@@ -27,3 +27,32 @@ def unique_anchor(anchor: str, taken: set[str]) -> str:
         anchor = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{anchor}_1"
     taken.add(anchor)
     return anchor
+
+
+# Quartz's slug rules (quartz/util/path.ts, v4.5): spaces to "-", "&" to "-and-",
+# "%" to "-percent", "?" and "#" dropped; case and every script kept.
+_QUARTZ_REPLACEMENTS = ((re.compile(r"\s"), "-"), (re.compile("&"), "-and-"), (re.compile("%"), "-percent"),
+                        (re.compile(r"[?#]"), ""))
+
+
+def quartz_segment(segment: str) -> str:
+    for pattern, replacement in _QUARTZ_REPLACEMENTS:
+        segment = pattern.sub(replacement, segment)
+    return segment
+
+
+def quartz_slug(path: str) -> str:
+    """``"guide/Writing a card.md"`` → ``"guide/Writing-a-card"``; ``"a/_index.md"`` → ``"a/index"``."""
+    path = path.strip("/")
+    stem, dot, extension = path.rpartition(".")
+    if dot and extension.lower() in ("md", "html") and "/" not in extension:
+        path = stem
+    slug = "/".join(quartz_segment(segment) for segment in path.split("/"))
+    if slug == "_index" or slug.endswith("/_index"):
+        slug = slug[: -len("_index")] + "index"
+    return slug
+
+
+def tag_slug(tag: str) -> str:
+    """A tag's page slug below ``tags/``: each ``/``-separated level slugged as Quartz does."""
+    return "/".join(quartz_segment(part) for part in tag.strip("/").split("/"))

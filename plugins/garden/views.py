@@ -1,11 +1,14 @@
-"""What the templates show of a card: plain values, no logic left for Jinja."""
+"""What the templates show: plain values, no logic left for Jinja."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .backlinks import Backlink
 from .cards import Card
 from .frontmatter_model import Source
+from .garden import Garden
+from .listings import Listing
 
 
 @dataclass(frozen=True)
@@ -14,23 +17,86 @@ class CardView:
     title_zh: str | None
     source: Source | None
     takeaway: str | None
-    tags: tuple[str, ...]
+    tags: tuple[tuple[str, str | None], ...]  # (tag, URL of its page from the site root)
 
 
-def card_view(card: Card) -> CardView | None:
+@dataclass(frozen=True)
+class Entry:
+    """A note in a listing or among backlinks."""
+
+    title: str
+    title_zh: str | None
+    url: str  # from the site root
+    context: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ListingView:
+    kind: str
+    name: str
+    entries: tuple[Entry, ...]
+
+
+def card_view(card: Card, garden: Garden) -> CardView | None:
     """The header of a card page, or ``None`` for a plain note (rendered as is)."""
     if not card.is_card:
         return None
-    # Term files name their Chinese title "zh" (glossary/ notes).
-    zh = card.meta.title_zh or _text(card.meta.extra.get("zh"))
-    title = _text(card.meta.extra.get("term")) if not card.meta.title else card.title
+    title = title_of(card)
+    tag_pages = {listing.name: listing.path for listing in garden.listings if listing.kind == "tag"}
     return CardView(
-        title=title or card.title,
-        title_zh=zh,
+        title=title,
+        title_zh=title_zh(card),
         source=card.meta.source,
         takeaway=card.meta.takeaway,
-        tags=card.meta.tags,
+        tags=tuple((tag, _url(garden, tag_pages.get(tag))) for tag in card.meta.tags),
     )
+
+
+def title_of(card: Card) -> str:
+    # Term files name their title "term" (glossary/ notes).
+    return card.meta.title or _text(card.meta.extra.get("term")) or card.title
+
+
+def title_zh(card: Card) -> str | None:
+    # Term files name their Chinese title "zh" (glossary/ notes).
+    return card.meta.title_zh or _text(card.meta.extra.get("zh"))
+
+
+def entry(garden: Garden, path: str, context: str | None = None, kind: str | None = None) -> Entry:
+    card = garden.cards[path]
+    return Entry(title_of(card), title_zh(card), _url(garden, path) or "", context, kind)
+
+
+def listing_view(listing: Listing, garden: Garden) -> ListingView:
+    if listing.kind == "tags":
+        tag_pages = {other.name: other.path for other in garden.listings if other.kind == "tag"}
+        entries = tuple(
+            Entry(f"#{tag}", None, _url(garden, tag_pages.get(tag)) or "") for tag in listing.members
+        )
+    else:
+        entries = tuple(
+            sorted((entry(garden, path) for path in listing.members if path in garden.cards), key=_by_title)
+        )
+    return ListingView(listing.kind, listing.name, entries)
+
+
+def backlink_view(garden: Garden, path: str) -> tuple[Entry, ...]:
+    return tuple(
+        entry(garden, backlink.source, backlink.context, backlink.kind)
+        for backlink in garden.backlinks.get(path, ())
+        if backlink.source in garden.cards
+    )
+
+
+def _by_title(item: Entry) -> str:
+    return item.title.casefold()
+
+
+def _url(garden: Garden, path: str | None) -> str | None:
+    if path is None or garden.site_map is None or path not in garden.site_map.dest:
+        return None
+    return garden.site_map.url(path)
 
 
 def _text(value: object) -> str | None:

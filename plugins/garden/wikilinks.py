@@ -8,13 +8,18 @@ by :func:`locate` from the inline token's line map.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import link as markdown_link_rule
 from markdown_it.token import Token
 
 TOKEN_TYPE = "wikilink"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,10 @@ class WikiLink:
     block: str | None
     label: str | None
     embed: bool
-    raw: str  # the exact source text, brackets included
+    raw: str  # the exact source text: brackets included, or a Markdown link's destination
     line: int = 0  # 1-based line in the file
     col: int = 0  # 1-based column in the file, 0 when it could not be placed
+    syntax: str = "wikilink"  # or "markdown": [label](destination) to another note
 
     @property
     def display_text(self) -> str:
@@ -85,9 +91,59 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _markdown_link_rule(state: StateInline, silent: bool) -> bool:
+    """markdown-it's own link rule, noting where an internal link's destination is written.
+
+    Quartz resolves ``[label](Note)`` like a wikilink, so Garden must see it, and the
+    rewrite needs the destination exactly as written (markdown-it normalises it).
+    """
+    start, first_token = state.pos, len(state.tokens)
+    destination = _destination(state, start)
+    if not markdown_link_rule(state, silent):
+        return False
+    if not silent and destination is not None:
+        # Pending text is flushed into a token first: the opener follows it.
+        opener = next((t for t in state.tokens[first_token:] if t.type == "link_open"), None)
+        position, raw, text = destination
+        link = _internal_link(raw, text)
+        if link is not None and opener is not None:
+            opener.meta = {"link": link, "pos": position}
+    return True
+
+
+def _destination(state: StateInline, start: int) -> tuple[int, str, str] | None:
+    label_end = parseLinkLabel(state, start, True)
+    if label_end < 0 or not state.src.startswith("(", label_end + 1):
+        return None
+    position = label_end + 2
+    while position < state.posMax and state.src[position] in " \t\n":
+        position += 1
+    result = parseLinkDestination(state.src, position, state.posMax)
+    if not result.ok:
+        return None
+    return position, state.src[position : result.pos], result.str
+
+
+def _internal_link(raw: str, destination: str) -> WikiLink | None:
+    """A Markdown link to another note or file of the garden, or ``None`` for a URL."""
+    if not destination or destination.startswith(("#", "//")) or _SCHEME.match(destination):
+        return None
+    path, _, fragment = unquote(destination).partition("#")
+    return WikiLink(
+        target=path,
+        heading=fragment or None,
+        block=None,
+        label=None,
+        embed=False,
+        raw=raw,
+        syntax="markdown",
+    )
+
+
 def wikilinks_plugin(md: MarkdownIt) -> None:
     """Register the rule before markdown-it's own link rule, as mdit-py-plugins do."""
     md.inline.ruler.before("link", TOKEN_TYPE, _wikilink_rule)
+    md.inline.ruler.at("link", _markdown_link_rule)
 
 
 def locate(inline: Token, child: Token, lines: list[str]) -> WikiLink:

@@ -1,0 +1,51 @@
+"""Which notes link to or embed each note, with the sentence around each link."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .index import Resolution
+
+# Sentence ends in English or Chinese; the Chinese ones need no space after them.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_MAX_CONTEXT = 240
+
+
+@dataclass(frozen=True)
+class Backlink:
+    source: str  # the linking note
+    kind: str  # "link" | "embed"
+    context: str  # the sentence around the link, as a reader sees it
+    line: int
+
+
+def sentence_around(text: str, needle: str) -> str:
+    """The sentence of ``text`` that holds ``needle``; the start of ``text`` if none does."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    chosen = next((s for s in sentences if needle and needle in s), sentences[0] if sentences else "")
+    return chosen if len(chosen) <= _MAX_CONTEXT else chosen[: _MAX_CONTEXT - 1].rstrip() + "…"
+
+
+def backlinks(
+    links: Mapping[str, tuple[Resolution, ...]], contexts: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[Backlink, ...]]:
+    """Target note -> the notes pointing at it, one entry per linking note and kind."""
+    found: dict[str, dict[tuple[str, str], Backlink]] = defaultdict(dict)
+    for source, resolutions in links.items():
+        texts = contexts.get(source, ())
+        for position, resolution in enumerate(resolutions):
+            target = resolution.path
+            if resolution.kind != "note" or target is None or target == source:
+                continue
+            kind = "embed" if resolution.link.embed else "link"
+            text = texts[position] if position < len(texts) else ""
+            entry = Backlink(source, kind, sentence_around(text, resolution.link.display_text), resolution.link.line)
+            found[target].setdefault((source, kind), entry)
+    return {target: tuple(entries.values()) for target, entries in found.items()}
+
+
+def sources(entries: Iterable[Backlink]) -> list[str]:
+    return list(dict.fromkeys(entry.source for entry in entries))

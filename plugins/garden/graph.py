@@ -1,0 +1,75 @@
+"""The concept graph: notes, terms and tags, and the links, embeds and tags between them.
+
+Built from the same resolved links as the pages and backlinks, so the three agree.
+Written to ``graph.json``; node ids are page slugs (``guide/Writing-a-card``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+from .garden import Garden
+from .listings import tag_page_path
+from .site_map import SiteMap
+from .views import title_of, title_zh
+
+GLOSSARY_PREFIX = "glossary/"
+
+
+def node_id(site_map: SiteMap, path: str) -> str:
+    return unquote(site_map.url(path)).rstrip("/") or "index"
+
+
+def graph_data(garden: Garden) -> dict[str, Any]:
+    site_map = garden.site_map
+    assert site_map is not None
+    listed = {listing.path: listing for listing in garden.listings}
+    nodes: dict[str, dict[str, Any]] = {}
+    for path, card in garden.cards.items():
+        if listed.get(path) and listed[path].kind == "folder":
+            continue  # a folder's page lists notes; it is not a concept
+        nodes[path] = {
+            "id": node_id(site_map, path),
+            "title": title_of(card),
+            "title_zh": title_zh(card),
+            "url": site_map.url(path),
+            "kind": "term" if path.startswith(GLOSSARY_PREFIX) else "note",
+            "tags": list(card.meta.tags),
+        }
+    for listing in garden.listings:
+        if listing.kind == "tag":
+            nodes[listing.path] = {
+                "id": node_id(site_map, listing.path),
+                "title": f"#{listing.name}",
+                "title_zh": None,
+                "url": site_map.url(listing.path),
+                "kind": "tag",
+                "tags": [],
+            }
+    edges: dict[tuple[str, str, str], None] = {}
+    for source, resolutions in garden.links.items():
+        if source not in nodes:
+            continue
+        for resolution in resolutions:
+            target = resolution.path
+            if resolution.kind == "note" and target in nodes and target != source:
+                kind = "embed" if resolution.link.embed else "link"
+                edges[(nodes[source]["id"], nodes[target]["id"], kind)] = None
+    for path, card in garden.cards.items():
+        for tag in card.meta.tags if path in nodes else ():
+            tag_page = listed_tag(garden, tag)
+            if tag_page in nodes:
+                edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None
+    return {
+        "nodes": list(nodes.values()),
+        "edges": [{"source": s, "target": t, "kind": k} for s, t, k in edges],
+    }
+
+
+def listed_tag(garden: Garden, tag: str) -> str | None:
+    wanted = tag_page_path(tag)
+    for listing in garden.listings:
+        if listing.kind == "tag" and listing.name == tag:
+            return listing.path
+    return wanted if wanted in garden.cards else None
