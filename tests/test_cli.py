@@ -54,7 +54,7 @@ def test_check_reports_findings_as_json(tmp_path):
     report = json.loads(result.stdout)
     (finding,) = report["findings"]
     assert finding["code"] == "broken-link" and finding["line"] == 10 and finding["target"] == "missing note"
-    assert report["summary"] == {"notes": 2, "links": 2, "resolved": 1, "broken": 1, "ambiguous": 0}
+    assert report["summary"] == {"notes": 2, "links": 2, "resolved": 1, "broken": 1, "ambiguous": 0, "missing_headings": 0}
     assert result.returncode == 0
     assert garden("check", "vault", "--strict", cwd=tmp_path).returncode == 1
 

@@ -7,12 +7,13 @@ import json
 import logging
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__, project
 from .cards import parse_card
-from .garden import read_garden
-from .report import card_report, finding_report
+from .garden import GardenOptions, read_garden
+from .report import card_report, finding_report, link_summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -124,17 +125,23 @@ def _card_text(report: dict) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     garden_project = project.locate(args.path)
-    notes, attachments = project.read_notes(garden_project)
-    garden = read_garden(notes, attachments)
-    resolutions = [r for links in garden.links.values() for r in links]
-    summary = {
-        "notes": len(garden.cards),
-        "links": len(resolutions),
-        "resolved": sum(r.kind != "broken" for r in resolutions),
-        "broken": sum(r.kind == "broken" for r in resolutions),
-        "ambiguous": sum(r.problem == "ambiguous-link" for r in resolutions),
-    }
-    findings = list(garden.findings)
+    files = project.read_notes(garden_project)
+    options = project.garden_options(garden_project)
+    garden = read_garden(
+        files.notes,
+        files.attachments,
+        GardenOptions(
+            link_resolution=str(options.get("link_resolution", "shortest")),
+            slugs=str(options.get("slugs", "quartz")),
+            gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
+            publish_drafts=bool(options.get("drafts", False)),
+        ),
+    )
+    findings = [
+        replace(f, path=project.relative(files.on_disk[f.path]) if f.path in files.on_disk else f.path)
+        for f in garden.findings
+    ]
+    summary = link_summary(garden)
     if args.format == "json":
         print(json.dumps(finding_report(findings, summary), ensure_ascii=False, indent=2))
     else:

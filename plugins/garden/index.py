@@ -129,7 +129,10 @@ class GardenIndex:
         if not candidates:
             return Resolution(link, "broken", problem="broken-link")
         chosen = nearest(candidates, from_path)
-        ambiguous = "ambiguous-link" if len(candidates) > 1 else None
+        # A same-named note beside the linking one is what Obsidian picks without doubt;
+        # elsewhere the choice is a tie-break, and the author should know.
+        beside = posixpath.dirname(chosen) == posixpath.dirname(from_path)
+        ambiguous = "ambiguous-link" if len(candidates) > 1 and not beside else None
         return self._with_fragment(Resolution(link, "note", chosen, problem=ambiguous, candidates=candidates))
 
     def _other_garden(self, link: WikiLink) -> Resolution | None:

@@ -17,7 +17,9 @@ from .slugs import heading_anchor
 
 log = get_plugin_logger(__name__)
 
-REQUIRED_EXTENSIONS = ("toc", "tables", "attr_list", "md_in_html", "pymdownx.superfences", "garden.render_lang")
+REQUIRED_EXTENSIONS = (
+    "toc", "tables", "attr_list", "md_in_html", "pymdownx.superfences", "garden.render_blocks", "garden.render_lang",
+)
 
 
 def prepare(config: MkDocsConfig) -> None:

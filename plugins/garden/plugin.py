@@ -17,6 +17,7 @@ from .cards import parse_card
 from .config import GardenConfig
 from .garden import Garden, GardenOptions, garden_from_cards
 from .graph import node_id
+from .report import link_summary
 from .rewrite import rewrite
 from .transclusion import Transcluder
 
@@ -60,6 +61,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.place(files, garden)
         for finding in garden.findings:
             _LOG_LEVEL[finding.level](str(finding).replace(finding.path, self._shown(finding.path), 1))
+        summary = link_summary(garden)
+        log.info(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in summary.items()))
         self._check_mermaid()
         return files
 

@@ -110,24 +110,35 @@ def relative(path: Path) -> str:
         return str(path)
 
 
+def garden_options(project: Project) -> dict:
+    """The garden plugin's options as written in ``mkdocs.yml`` ({} for a bare folder)."""
+    if project.config_file is None:
+        return {}
+    data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_PermissiveLoader) or {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("garden"), dict):
+            return dict(plugin["garden"])
+    return {}
+
+
 def glossary_dir(project: Project) -> Path | None:
     """The term folder the garden plugin would add: its option, else ``glossary/`` beside."""
-    option = "glossary"
     base = project.config_file.parent if project.config_file else project.docs_dir.parent
-    if project.config_file is not None:
-        data = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_PermissiveLoader) or {}
-        for plugin in data.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("garden"), dict):
-                option = str(plugin["garden"].get("glossary_dir", option))
-    folder = (base / option).resolve()
+    folder = (base / str(garden_options(project).get("glossary_dir", "glossary"))).resolve()
     inside_docs = folder == project.docs_dir or project.docs_dir in folder.parents
     return folder if folder.is_dir() and not inside_docs else None
 
 
-def read_notes(project: Project) -> tuple[list[tuple[str, str]], list[str]]:
-    """Every note as ``(path, text)`` and every other file's path, as the site will hold them."""
-    notes: list[tuple[str, str]] = []
-    attachments: list[str] = []
+@dataclass(frozen=True)
+class NoteFiles:
+    notes: list[tuple[str, str]]  # (path in the site, text)
+    attachments: list[str]
+    on_disk: dict[str, Path]  # path in the site -> the file
+
+
+def read_notes(project: Project) -> NoteFiles:
+    """Every note and every other file, under the paths the site will give them."""
+    found = NoteFiles([], [], {})
     folders = [(project.docs_dir, "")]
     glossary = glossary_dir(project)
     if glossary is not None:
@@ -138,8 +149,9 @@ def read_notes(project: Project) -> tuple[list[tuple[str, str]], list[str]]:
             if not path.is_file() or any(part.startswith(".") for part in relative_parts):
                 continue
             uri = prefix + "/".join(relative_parts)
+            found.on_disk[uri] = path
             if path.suffix.lower() == ".md":
-                notes.append((uri, path.read_text(encoding="utf-8-sig", errors="replace")))
+                found.notes.append((uri, path.read_text(encoding="utf-8-sig", errors="replace")))
             else:
-                attachments.append(uri)
-    return notes, attachments
+                found.attachments.append(uri)
+    return found

@@ -75,3 +75,16 @@ def _json_safe(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
+
+
+def link_summary(garden) -> dict[str, int]:
+    """How many notes and links the garden has, and how many links went wrong."""
+    resolutions = [r for links in garden.links.values() for r in links]
+    return {
+        "notes": len(garden.cards),
+        "links": len(resolutions),
+        "resolved": sum(r.kind != "broken" for r in resolutions),
+        "broken": sum(r.kind == "broken" for r in resolutions),
+        "ambiguous": sum(r.problem == "ambiguous-link" for r in resolutions),
+        "missing_headings": sum(r.problem in ("missing-heading", "missing-block") for r in resolutions),
+    }
