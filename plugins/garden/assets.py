@@ -19,8 +19,8 @@ TEMPLATES = Path(site_templates.__file__).resolve().parent
 OVERRIDES = TEMPLATES / "overrides"
 ASSETS = TEMPLATES / "assets"
 URL_PREFIX = "assets/garden/"
-STYLESHEETS = ("assets/garden/garden.css",)
-SCRIPTS = ("assets/garden/reading.js",)
+STYLESHEETS = ("assets/garden/garden.css", "assets/garden/graph.css")
+SCRIPTS = ("assets/garden/reading.js", "assets/garden/graph.js")
 MERMAID = "assets/garden/vendor/mermaid.min.js"
 
 

@@ -139,7 +139,7 @@ class Card:
 
 def parse_card(text: str, path: str = "") -> Card:
     meta, problems = read_front_matter(text)
-    walker = _Walker(text.splitlines())
+    walker = _Walker(text.split("\n"))  # markdown-it counts lines at "\n" only
     walker.walk(mdparse.parse(text))
     title = meta.title or walker.first_h1 or PurePosixPath(path).stem or "Untitled"
     return Card(

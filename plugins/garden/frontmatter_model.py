@@ -139,7 +139,7 @@ def _source(value: Any, complain) -> Source | None:
 
 def _key_line(text: str, key: str) -> int:
     """The line of ``key:`` in the front matter block, so a message can point at it."""
-    for number, line in enumerate(text.splitlines()[1:], start=2):
+    for number, line in enumerate(text.split("\n")[1:], start=2):
         if line.strip() == "---":
             break
         if line.startswith(f"{key}:"):

@@ -1,0 +1,59 @@
+"""Links rewritten into Markdown: only the spans markdown-it found, nothing else."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from garden.cards import parse_card
+from garden.garden import read_garden
+from garden.rewrite import rewrite
+
+NOTES = [
+    ("index.md", "# Home\n"),
+    ("notes/Target note.md", "# Target note\n\n## Part Two\n\nText. ^blk\n"),
+    ("images/pic one.png", None),
+]
+
+
+def rewritten(text: str, path: str = "notes/Here.md") -> str:
+    garden = read_garden([*(n for n in NOTES if n[1]), (path, text)], [p for p, t in NOTES if t is None])
+    return rewrite(text, garden.links[path], path)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("[[Target note]]", "[Target note](Target%20note.md)"),
+        ("[[target NOTE|the target]]", "[the target](Target%20note.md)"),
+        ("[[Target note#part two]]", "[Target note > part two](Target%20note.md#part-two)"),
+        ("[[Target note#^blk]]", "[Target note > ^blk](Target%20note.md#%5Eblk)"),
+        ("[[../index]]", "[../index](../index.md)"),
+        ("![[pic one.png]]", "![pic one](../images/pic%20one.png)"),
+        ("![[pic one.png|300]]", '![pic one](../images/pic%20one.png){ width="300" }'),
+        ("![[pic one.png|300x200]]", '![pic one](../images/pic%20one.png){ width="300" height="200" }'),
+        ("[[Nope|a <b> label]]", '<span class="broken" title="Unresolved link: Nope">a &lt;b&gt; label</span>'),
+        ("[[Target note|*not* bold_]]", "[\\*not\\* bold\\_](Target%20note.md)"),
+        ("[see](Target%20note)", "[see](Target%20note.md)"),
+    ],
+)
+def test_each_form(written, expected):
+    assert rewritten(f"Before {written} after.\n") == f"Before {expected} after.\n"
+
+
+def test_table_rows_keep_their_cells():
+    text = "| a | b |\n| --- | --- |\n| [[Target note\\|label]] | `[[Target note]]` |\n"
+    assert rewritten(text).splitlines()[2] == "| [label](Target%20note.md) | `[[Target note]]` |"
+
+
+_plain = st.text(alphabet=st.characters(blacklist_characters="[]!`\\<>|#^\r", blacklist_categories=("Cs",)), max_size=40)
+
+
+@given(_plain, _plain)
+def test_text_around_links_is_never_changed(before, after):
+    text = f"{before}[[Target note]]{after}"
+    result = rewritten(text)
+    card = parse_card(text)
+    if card.links:  # markdown-it saw the link: exactly its span changed
+        assert result == f"{before}[Target note](Target%20note.md){after}"
+    else:  # inside code, say: untouched
+        assert result == text
