@@ -29,6 +29,7 @@ $(VENDOR)/.installed: site_templates/package.json site_templates/package-lock.js
 	cd site_templates && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp site_templates/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/
+	cp site_templates/node_modules/force-graph/dist/force-graph.min.js $(VENDOR)/
 	touch $@
 
 # Debian's chromium drives the browser tests; Noto CJK so Chinese is not boxes.

@@ -23,8 +23,8 @@ GRAPH_PAGE = "graph.md"
 GRAPH_JSON = "graph.json"
 
 
-def generated_page(config: MkDocsConfig, path: str, title: str) -> File:
-    front_matter = yaml.safe_dump({"title": title}, allow_unicode=True)
+def generated_page(config: MkDocsConfig, path: str, title: str, **meta) -> File:
+    front_matter = yaml.safe_dump({"title": title, **meta}, allow_unicode=True)
     return File.generated(config, path, content=f"---\n{front_matter}---\n")
 
 

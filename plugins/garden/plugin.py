@@ -57,7 +57,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             if listing.generated:
                 files.append(pages.generated_page(config, listing.path, listing.title))
         if files.get_file_from_path(pages.GRAPH_PAGE) is None:
-            files.append(pages.generated_page(config, pages.GRAPH_PAGE, "Graph"))
+            # The whole garden wants the page's full width: no table of contents.
+            files.append(pages.generated_page(config, pages.GRAPH_PAGE, "Graph", hide=["toc"]))
         pages.place(files, garden)
         for finding in garden.findings:
             _LOG_LEVEL[finding.level](str(finding).replace(finding.path, self._shown(finding.path), 1))
