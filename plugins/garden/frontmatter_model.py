@@ -43,6 +43,7 @@ class FrontMatter:
     date: str | None = None
     permalink: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept as written
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # key -> its line in the file
 
 
 def read_front_matter(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
@@ -82,8 +83,10 @@ def _yaml_reason(error: yaml.YAMLError) -> str:
 def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
     problems: list[Problem] = []
 
+    lines = _key_lines(text)
+
     def complain(key: str, expected: str) -> None:
-        problems.append(Problem(_key_line(text, key), f"front matter '{key}' should be {expected}"))
+        problems.append(Problem(lines.get(key, 1), f"front matter '{key}' should be {expected}"))
 
     def text_value(key: str) -> str | None:
         value = meta.get(key)
@@ -120,6 +123,7 @@ def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Prob
             date=date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else text_value("date"),
             permalink=text_value("permalink"),
             extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
+            lines=lines,
         ),
         tuple(problems),
     )
@@ -137,14 +141,16 @@ def _source(value: Any, complain) -> Source | None:
     return None
 
 
-def _key_line(text: str, key: str) -> int:
-    """The line of ``key:`` in the front matter block, so a message can point at it."""
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of each top-level ``key:`` in the front matter block."""
+    found: dict[str, int] = {}
     for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.strip() == "---":
+        if line.strip() in ("---", "..."):
             break
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+        key, colon, _ = line.partition(":")
+        if colon and key and not key[0].isspace() and not key.startswith(("-", "#")):
+            found.setdefault(key.strip(), number)
+    return found
 
 
 def _first_line(error: Exception) -> str:
