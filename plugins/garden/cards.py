@@ -45,6 +45,17 @@ class Segment:
     text: str
     line: int
     translated: bool  # has its other-language twin (next paragraph, or same line)
+    prose: str = field(default="", repr=False)  # the text without code spans
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An English text and its Chinese translation, from a card."""
+
+    en: str
+    zh: str
+    line: int
+    term: str | None = None  # set when the pair is the definition of this key term
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,7 @@ class Card:
     list_items: tuple[ListItem, ...] = field(default=(), repr=False)
     blocks: tuple[Block, ...] = ()
     link_context: tuple[str, ...] = field(default=(), repr=False)  # the text around each link
+    pairs: tuple[Pair, ...] = field(default=(), repr=False)
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:
@@ -157,6 +169,7 @@ def parse_card(text: str, path: str = "") -> Card:
         list_items=tuple(walker.list_items),
         blocks=tuple(walker.blocks),
         link_context=tuple(walker.link_context),
+        pairs=tuple(walker.pairs),
     )
 
 
@@ -167,6 +180,9 @@ class _SegmentDraft:
     text: str
     line: int
     translated: bool = False
+    prose: str = ""
+    term: str | None = None  # the key term this item defines: its text is the definition
+    definition: str | None = None
 
 
 @dataclass
@@ -205,6 +221,7 @@ class _Walker:
         self.list_items: list[ListItem] = []
         self.blocks: list[Block] = []
         self.link_context: list[str] = []
+        self.pairs: list[Pair] = []
         # The last two blocks opened in each container, for a "^id" on its own line.
         self.current_block: dict[int, Token | None] = {}
         self.block_before: dict[int, Token | None] = {}
@@ -269,6 +286,7 @@ class _Walker:
     def _inline(self, inline: Token) -> None:
         parent = self.stack[-1].type if self.stack else ""
         text = mdparse.plain_text(inline)
+        prose = mdparse.plain_text(inline, code=False)
         for child in inline.children or ():
             if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
                 self.links.append(locate(inline, child, self.lines))
@@ -277,9 +295,9 @@ class _Walker:
         if parent == "heading_open":
             self._heading(int(self.stack[-1].tag[1]), text, line)
         elif parent in ("td_open", "th_open"):
-            self._table_cell(text, line)
+            self._table_cell(text, prose, line)
         elif parent == "paragraph_open":
-            self._paragraph(inline, text, line)
+            self._paragraph(inline, text, prose, line)
 
     def _heading(self, level: int, text: str, line: int) -> None:
         if level == 1 and self.first_h1 is None:
@@ -289,18 +307,21 @@ class _Walker:
         anchor = unique_anchor(heading_anchor(text), self.anchors)
         self.sections.append(Section(level=level, number=number, title=title, anchor=anchor, line=line, text=text))
 
-    def _table_cell(self, text: str, line: int) -> None:
+    def _table_cell(self, text: str, prose: str, line: int) -> None:
         self.table_rows[-1] += (text,)
         classified = lang.classify(text)
         if classified != "none":
-            self.segments.append(_SegmentDraft("table_cell", classified, text, line, classified == "mixed"))
+            self.segments.append(_SegmentDraft("table_cell", classified, text, line, classified == "mixed", prose))
+        if classified == "mixed":
+            self._pair_halves(prose, line)
 
-    def _paragraph(self, inline: Token, text: str, line: int) -> None:
+    def _paragraph(self, inline: Token, text: str, prose: str, line: int) -> None:
         key = self._container_key()
         item = self._enclosing_item()
         marker = BLOCK_MARKER.search(text)
         if marker:
             text = text[: marker.start()].rstrip()
+            prose = BLOCK_MARKER.sub("", prose).rstrip()
             if not text:  # "^id" alone names the block before it
                 self._block(marker.group(1), self.block_before.get(key))
                 return
@@ -314,16 +335,28 @@ class _Walker:
         term = self._term(inline, item, line) if first_in_item else None
         classified = "en" if term else lang.classify(text)
         kind = "list_item" if first_in_item else "paragraph"
-        segment = _SegmentDraft(kind, classified, text, line, translated=classified == "mixed")
+        segment = _SegmentDraft(kind, classified, text, line, translated=classified == "mixed", prose=prose)
+        if term:
+            segment.term, segment.definition = term.en, term.definition_en
         if term and term.definition_zh:
             segment.translated = True
+            self.pairs.append(Pair(term.definition_en, term.definition_zh, line, term.en))
+        elif classified == "mixed":
+            self._pair_halves(prose, line)
         previous = self.previous.get(key)
         if classified == "zh" and previous is not None and previous.lang == "en" and not previous.translated:
             previous.translated = segment.translated = True
             self._complete_term(item, text)
+            english = previous.definition if previous.term else previous.prose
+            self.pairs.append(Pair(english, prose, previous.line, previous.term))
         if classified != "none":
             self.segments.append(segment)
         self.previous[key] = segment if classified != "none" else None
+
+    def _pair_halves(self, text: str, line: int) -> None:
+        split = lang.split_bilingual(text)
+        if split is not None:
+            self.pairs.append(Pair(split.en, split.zh, line))
 
     def _block(self, block_id: str, token: Token | None) -> None:
         if token is not None and token.map:
@@ -381,7 +414,7 @@ class _Walker:
         return True
 
     def frozen_segments(self) -> list[Segment]:
-        return [Segment(s.kind, s.lang, s.text, s.line, s.translated) for s in self.segments]
+        return [Segment(s.kind, s.lang, s.text, s.line, s.translated, s.prose) for s in self.segments]
 
     def frozen_terms(self) -> list[Term]:
         return [Term(t.en, t.zh, t.definition_en, t.definition_zh, t.line) for t in self.terms]

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__, project
 from .cards import parse_card
 from .garden import GardenOptions, read_garden
-from .report import card_report, finding_report, link_summary
+from .report import card_report, coverage_row, finding_report, link_summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -142,12 +142,17 @@ def _check(args: argparse.Namespace) -> int:
         for f in garden.findings
     ]
     summary = link_summary(garden)
+    cards = {path: files.on_disk.get(path, path) for path, card in garden.cards.items() if card.is_card}
+    coverage = [coverage_row(project.relative(Path(shown)), garden.coverage[path]) for path, shown in cards.items()]
     if args.format == "json":
-        print(json.dumps(finding_report(findings, summary), ensure_ascii=False, indent=2))
+        print(json.dumps({**finding_report(findings, summary), "coverage": coverage}, ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             print(f"{finding.level}: {finding}")
-        print(", ".join(f"{value} {name}" for name, value in summary.items()))
+        for row in coverage:
+            share = "—" if row["share"] is None else f"{row['share']:.0%}"
+            print(f"coverage: {row['path']}: {share} ({row['translated']}/{row['english']} English segments translated)")
+        print(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in summary.items()))
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if any(f.level in failing for f in findings) else EXIT_OK
 

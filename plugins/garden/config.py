@@ -42,3 +42,7 @@ class GardenConfig(Config):
 
     embed_depth = c.Type(int, default=3)
     """How many embeds deep ``![[Note]]`` transclusion goes before it shows a link."""
+
+    glossary_autolink = c.Choice(("first", "all", "off"), default="first")
+    """Link glossary terms in the text: the ``first`` mention per section (in each
+    language), ``all`` mentions, or ``off``."""

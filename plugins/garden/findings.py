@@ -109,3 +109,19 @@ def _cycle(source: str, resolution: Resolution, cycle: tuple[str, ...]) -> Findi
         source, resolution.link.line, resolution.link.col, "warning", "embed-cycle",
         "embed cycle: " + " → ".join(cycle) + " (shown as a link)", resolution.link.target,
     )
+
+
+def term_conflict_findings(terms) -> list[Finding]:
+    """The same term named or defined differently in two places: reported at the second."""
+    found = []
+    for conflict in terms.conflicts:
+        first = f"{conflict.first.path}:{conflict.first.line}"
+        if conflict.code == "term-conflict":
+            message = (f"'{conflict.term}' is {conflict.second_value} here but {conflict.first_value} "
+                       f"at {first}")
+            level = "warning"
+        else:
+            message = f"'{conflict.term}' is defined differently at {first}"
+            level = "info"
+        found.append(Finding(conflict.second.path, conflict.second.line, 0, level, conflict.code, message, conflict.term))
+    return found

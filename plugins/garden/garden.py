@@ -11,10 +11,20 @@ from typing import Iterable, Mapping
 
 from .backlinks import Backlink, backlinks
 from .cards import Card, parse_card
-from .findings import Finding, embed_cycle_findings, garden_findings, url_clash_findings
+from .findings import (
+    Finding,
+    embed_cycle_findings,
+    garden_findings,
+    term_conflict_findings,
+    url_clash_findings,
+)
+from .glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from .index import GardenIndex, Resolution
 from .listings import Listing, listings
 from .site_map import SiteMap, plan
+from .terms import Coverage, TermMatcher, coverage, term_usage, translation_findings, untranslated_findings
+
+HEALTH_PAGE = "health.md"
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,10 @@ class Garden:
     site_map: SiteMap | None = None
     backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
     drafts: tuple[str, ...] = ()  # notes left out as drafts
+    terms: TermBase = field(default_factory=TermBase)
+    term_usage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> notes using it
+    coverage: dict[str, Coverage] = field(default_factory=dict)
+    generated: tuple[str, ...] = ()  # pages Garden writes itself: tags, folders, glossary, health
 
     @property
     def cards(self) -> dict[str, Card]:
@@ -59,25 +73,29 @@ def garden_from_cards(
     for card in cards:
         (drafts if card.meta.draft and not options.publish_drafts else published).append(card)
     by_path = {card.path: card for card in published}
-    pages = tuple(listings(by_path))
+    terms = term_base(by_path)
+    # The glossary page stands where the glossary folder's listing would.
+    own_pages = [page for page in (GLOSSARY_PAGE if terms.terms else None, HEALTH_PAGE) if page and page not in by_path]
+    pages = tuple(listings(by_path, skip_folders=(GLOSSARY_FOLDER,) if GLOSSARY_PAGE in own_pages else ()))
+    generated = (*(listing.path for listing in pages if listing.generated), *own_pages)
     index = GardenIndex.build(
-        published,
-        attachments,
-        [listing.path for listing in pages if listing.generated],
-        mode=options.link_resolution,
-        gardens=options.gardens,
+        published, attachments, generated, mode=options.link_resolution, gardens=options.gardens
     )
     links = {path: tuple(index.resolve(link, path) for link in card.links) for path, card in by_path.items()}
     site_map = plan(
-        [*by_path, *(listing.path for listing in pages if listing.generated)],
+        [*by_path, *generated],
         slugs=options.slugs,
         use_directory_urls=options.use_directory_urls,
         permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
     )
+    matcher = TermMatcher(terms)
     findings = (
         *garden_findings(by_path, links),
         *embed_cycle_findings(links),
         *url_clash_findings(site_map.clashes),
+        *term_conflict_findings(terms),
+        *(f for path, card in by_path.items() for f in translation_findings(path, card, matcher)),
+        *(f for path, card in by_path.items() for f in untranslated_findings(path, card)),
     )
     return Garden(
         index=index,
@@ -87,4 +105,8 @@ def garden_from_cards(
         site_map=site_map,
         backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
         drafts=tuple(card.path for card in drafts),
+        terms=terms,
+        term_usage=term_usage(by_path, matcher),
+        coverage={path: coverage(card) for path, card in by_path.items()},
+        generated=generated,
     )

@@ -7,9 +7,10 @@ Written to ``graph.json``; node ids are page slugs (``guide/Writing-a-card``).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .garden import Garden
+from .glossary import GLOSSARY_PAGE
 from .listings import tag_page_path
 from .site_map import SiteMap
 from .views import title_of, title_zh
@@ -56,6 +57,11 @@ def graph_data(garden: Garden) -> dict[str, Any]:
             if resolution.kind == "note" and target in nodes and target != source:
                 kind = "embed" if resolution.link.embed else "link"
                 edges[(nodes[source]["id"], nodes[target]["id"], kind)] = None
+    for term, users in garden.term_usage.items():
+        term_node = _term_node(garden, term, nodes)
+        for user in users:
+            if user in nodes and term_node is not None and nodes[user]["id"] != term_node["id"]:
+                edges[(nodes[user]["id"], term_node["id"], "term")] = None
     for path, card in garden.cards.items():
         for tag in card.meta.tags if path in nodes else ():
             tag_page = listed_tag(garden, tag)
@@ -65,6 +71,29 @@ def graph_data(garden: Garden) -> dict[str, Any]:
         "nodes": list(nodes.values()),
         "edges": [{"source": s, "target": t, "kind": k} for s, t, k in edges],
     }
+
+
+def _term_node(garden: Garden, name: str, nodes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A term's node: its term file's, or an entry on the glossary page for a card-only term."""
+    term = garden.terms.lookup(name)
+    if term is None:
+        return None
+    if term.file in nodes:
+        return nodes[term.file]
+    if GLOSSARY_PAGE not in garden.site_map.dest:
+        return None
+    key = f"{GLOSSARY_PAGE}#{term.anchor}"
+    if key not in nodes:
+        page = garden.site_map.url(GLOSSARY_PAGE)
+        nodes[key] = {
+            "id": f"{node_id(garden.site_map, GLOSSARY_PAGE)}#{term.anchor}",
+            "title": term.en,
+            "title_zh": term.zh,
+            "url": f"{page}#{quote(term.anchor)}",
+            "kind": "term",
+            "tags": [],
+        }
+    return nodes[key]
 
 
 def listed_tag(garden: Garden, tag: str) -> str | None:

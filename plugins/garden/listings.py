@@ -39,14 +39,14 @@ def tag_page_path(tag: str) -> str:
     return f"{TAGS_FOLDER}/{tag_slug(tag)}.md"
 
 
-def listings(cards: Mapping[str, Card]) -> list[Listing]:
+def listings(cards: Mapping[str, Card], skip_folders: Iterable[str] = ()) -> list[Listing]:
     by_slug = {quartz_slug(path).casefold(): path for path in cards}
 
     def page(path: str) -> tuple[str, bool]:
         existing = by_slug.get(quartz_slug(path).casefold())
         return (existing, False) if existing else (path, True)
 
-    found = [*_tag_listings(cards, page), *_folder_listings(cards, page)]
+    found = [*_tag_listings(cards, page), *_folder_listings(cards, page, tuple(skip_folders))]
     return [listing for listing in found if listing.members]
 
 
@@ -65,7 +65,7 @@ def _tag_listings(cards: Mapping[str, Card], page) -> Iterable[Listing]:
         yield Listing(path, "tags", "", tuple(sorted(members, key=str.casefold)), generated)
 
 
-def _folder_listings(cards: Mapping[str, Card], page) -> Iterable[Listing]:
+def _folder_listings(cards: Mapping[str, Card], page, skip: tuple[str, ...]) -> Iterable[Listing]:
     members: dict[str, list[str]] = defaultdict(list)
     for path in cards:
         folder = posixpath.dirname(path)
@@ -73,7 +73,7 @@ def _folder_listings(cards: Mapping[str, Card], page) -> Iterable[Listing]:
             members[folder].append(path)
             folder = posixpath.dirname(folder)
     for folder in sorted(members):
-        if folder == TAGS_FOLDER or folder.startswith(f"{TAGS_FOLDER}/"):
+        if any(folder == other or folder.startswith(f"{other}/") for other in (TAGS_FOLDER, *skip)):
             continue
         path, generated = page(f"{folder}/index.md")
         notes = tuple(p for p in members[folder] if p != path)

@@ -23,12 +23,17 @@ def parse(text: str) -> list[Token]:
     return markdown().parse(text)
 
 
-def plain_text(inline: Token) -> str:
-    """The words a reader sees in an inline token: markup dropped, link labels kept."""
+def plain_text(inline: Token, *, code: bool = True) -> str:
+    """The words a reader sees in an inline token: markup dropped, link labels kept.
+
+    With ``code=False`` code spans are left out: prose only, for finding terms.
+    """
     parts: list[str] = []
     for child in inline.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "text" or (code and child.type == "code_inline"):
             parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(" ")
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == TOKEN_TYPE:

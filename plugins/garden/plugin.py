@@ -11,11 +11,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import assets, indent, mkdocs_setup, pages, views
 from .cards import parse_card
 from .config import GardenConfig
-from .garden import Garden, GardenOptions, garden_from_cards
+from .garden import HEALTH_PAGE, Garden, GardenOptions, garden_from_cards
+from .glossary import GLOSSARY_PAGE
+from .glossary_view import glossary_view, health_view
+from .render_terms import TermExtension, TermLinker
+from .terms import TermMatcher
 from .graph import node_id
 from .report import link_summary
 from .rewrite import rewrite
@@ -32,6 +37,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.garden: Garden | None = None
         self.shown_paths: dict[str, str] = {}
         self.sources: dict[str, File] = {}
+        self.term_linker: TermLinker | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
@@ -53,13 +59,15 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         for path in garden.drafts:
             log.info(f"{self._shown(path)}: draft, not published (set the garden option drafts: true to publish)")
             files.remove(self.sources[path])
-        for listing in garden.listings:
-            if listing.generated:
-                files.append(pages.generated_page(config, listing.path, listing.title))
+        titles = {listing.path: listing.title for listing in garden.listings}
+        titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health"})
+        for path in garden.generated:
+            files.append(pages.generated_page(config, path, titles[path]))
         if files.get_file_from_path(pages.GRAPH_PAGE) is None:
             # The whole garden wants the page's full width: no table of contents.
             files.append(pages.generated_page(config, pages.GRAPH_PAGE, "Graph", hide=["toc"]))
         pages.place(files, garden)
+        self._link_terms(config, garden)
         for finding in garden.findings:
             _LOG_LEVEL[finding.level](str(finding).replace(finding.path, self._shown(finding.path), 1))
         summary = link_summary(garden)
@@ -71,6 +79,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if self.garden is None:
             raise PluginError("garden: on_page_markdown ran before on_files")
         path = page.file.src_uri
+        if self.term_linker is not None:
+            self.term_linker.page = path  # MkDocs renders this page next
         if "title" in page.meta:  # Material prints titles as HTML: front matter is text
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
         card = self.garden.cards.get(path)
@@ -86,6 +96,14 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         embedder = self._transcluder().embedder(path)
         return rewrite(text, links, path, offset, grown=grown, embed=embedder)
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The glossary goes into the page's content, so search indexes every term.
+        if self.garden is None or page.file.src_uri != GLOSSARY_PAGE or not self.garden.terms.terms:
+            return html
+        template = config.theme.get_env().get_template("partials/garden/glossary.html")
+        base_url = get_relative_url(".", page.url)
+        return html + template.render(garden_glossary=glossary_view(self.garden), page=page, base_url=base_url)
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         garden, path = self.garden, page.file.src_uri
         card = garden.cards.get(path) if garden else None
@@ -94,6 +112,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         context["garden_reading_default"] = self.config.default_reading
         context["garden_listing"] = views.listing_view(listing, garden) if listing else None
         context["garden_graph_page"] = path == pages.GRAPH_PAGE
+        context["garden_health"] = health_view(garden) if garden and path == HEALTH_PAGE else None
         context["garden_backlinks"] = views.backlink_view(garden, path) if garden and self.config.backlinks else ()
         in_graph = card is not None and (listing is None or listing.kind != "folder")
         context["garden_graph_node"] = node_id(garden.site_map, path) if in_graph and self.config.local_graph else None
@@ -124,6 +143,16 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             gardens={str(k): str(v) for k, v in self.config.gardens.items()},
             publish_drafts=self.config.drafts,
         )
+
+    def _link_terms(self, config: MkDocsConfig, garden: Garden) -> None:
+        """One term extension per build, replacing the last build's under `mkdocs serve`."""
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, TermExtension)]
+        self.term_linker = TermLinker(
+            TermMatcher(garden.terms),
+            mode=self.config.glossary_autolink,
+            skip_pages=frozenset({GLOSSARY_PAGE, HEALTH_PAGE, pages.GRAPH_PAGE}),
+        )
+        config.markdown_extensions.append(TermExtension(self.term_linker))
 
     def _transcluder(self) -> Transcluder:
         return Transcluder(self.garden.cards, self.garden.links, self._source, self.config.embed_depth)

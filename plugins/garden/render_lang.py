@@ -67,6 +67,8 @@ def _tag_segment(element: etree.Element) -> None:
         split = lang.split_bilingual(text)
         if split is not None:
             _split_into_spans(element, pieces, split.at, keep=names)
+            if names:
+                element.set(TERM_ATTRIBUTE, "")
             return
     if classified in HTML_LANG:
         element.set("lang", HTML_LANG[classified])

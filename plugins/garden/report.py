@@ -88,3 +88,7 @@ def link_summary(garden) -> dict[str, int]:
         "ambiguous": sum(r.problem == "ambiguous-link" for r in resolutions),
         "missing_headings": sum(r.problem in ("missing-heading", "missing-block") for r in resolutions),
     }
+
+
+def coverage_row(path: str, coverage) -> dict[str, Any]:
+    return {"path": path, "english": coverage.english, "translated": coverage.translated, "share": coverage.share}
