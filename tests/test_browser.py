@@ -108,3 +108,33 @@ def test_mermaid_renders_offline(server, page):
     )
     diagram.screenshot(path=str(ARTIFACTS / "mermaid.png"))
     assert page.requested_hosts <= {"127.0.0.1"}
+
+
+def _search(page, query: str) -> list[str]:
+    page.click(".md-search__input")
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")
+    page.keyboard.type(" ")  # Material searches on key events
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Type')")
+    page.wait_for_timeout(300)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.mark.parametrize("query", ["backlink", "反向链接", "反链", "维基链接"])
+def test_search_finds_glossary_terms_in_both_languages(server, page, query):
+    page.goto(server)
+    results = _search(page, query)
+    assert results, f"nothing found for {query}"
+    assert any(("Backlink" in r or "Wikilink" in r) for r in results[:3]), results[:3]
+
+
+def test_term_definitions_show_on_keyboard_focus(server, page):
+    page.goto(_url(server, "practice/Why-teams-keep-notes/"))
+    term = page.locator("article a.garden-term").first
+    term.focus()
+    tip = page.evaluate("(el) => getComputedStyle(el, '::after').content", term.element_handle())
+    assert term.get_attribute("data-garden-en")[:20] in tip
+    assert term.get_attribute("data-garden-zh")[:10] in tip
+    page.evaluate("() => document.documentElement.dataset.gardenReading = 'zh'")
+    tip = page.evaluate("(el) => getComputedStyle(el, '::after').content", term.element_handle())
+    assert term.get_attribute("data-garden-zh")[:10] in tip and term.get_attribute("data-garden-en")[:20] not in tip

@@ -92,3 +92,11 @@ def test_serve_previews_a_bare_folder(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_check_prints_translation_coverage_per_card(tmp_path):
+    write_tree(tmp_path / "vault", VAULT)
+    result = garden("check", "vault", cwd=tmp_path)
+    assert "coverage: vault/Ideas/First idea.md: 50% (1/2 English segments translated)" in result.stdout
+    report = json.loads(garden("check", "vault", "--format", "json", cwd=tmp_path).stdout)
+    assert report["coverage"] == [{"path": "vault/Ideas/First idea.md", "english": 2, "translated": 1, "share": 0.5}]

@@ -26,6 +26,19 @@ def prepare(config: MkDocsConfig) -> None:
     _add_extensions(config)
     _add_theme_overrides(config)
     _add_assets(config)
+    _split_search_at_chinese_words(config)
+
+
+def _split_search_at_chinese_words(config: MkDocsConfig) -> None:
+    """Material's search cuts Chinese into words with jieba, joined by zero-width spaces;
+    its separator must split there too, or a Chinese word is never found on its own."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    separator = getattr(getattr(search, "config", None), "separator", None)
+    if separator and "\\u200b" not in separator and "\u200b" not in separator:
+        search.config.separator = f"[\\u200b]+|{separator}"
+        index = getattr(search, "search_index", None)  # Material copies its options into it
+        if index is not None and isinstance(getattr(index, "config", None), dict):
+            index.config["separator"] = search.config.separator
 
 
 def _add_extensions(config: MkDocsConfig) -> None:

@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -145,7 +146,14 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         )
 
     def _link_terms(self, config: MkDocsConfig, garden: Garden) -> None:
-        """One term extension per build, replacing the last build's under `mkdocs serve`."""
+        """One term extension per build, replacing the last build's under `mkdocs serve`.
+
+        Search's Chinese word splitter learns the glossary too, so "反向链接" is found
+        as one word rather than as "反向" and "链接".
+        """
+        for term in garden.terms.terms:
+            for name in term.chinese_names:
+                jieba.add_word(name)
         config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, TermExtension)]
         self.term_linker = TermLinker(
             TermMatcher(garden.terms),
