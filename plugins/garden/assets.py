@@ -20,7 +20,12 @@ OVERRIDES = TEMPLATES / "overrides"
 ASSETS = TEMPLATES / "assets"
 URL_PREFIX = "assets/garden/"
 STYLESHEETS = ("assets/garden/garden.css", "assets/garden/graph.css")
-SCRIPTS = ("assets/garden/reading.js", "assets/garden/graph.js", "assets/garden/health.js")
+SCRIPTS = (
+    "assets/garden/reading.js",
+    "assets/garden/graph.js",
+    "assets/garden/health.js",
+    "assets/garden/explorer.js",
+)
 MERMAID = "assets/garden/vendor/mermaid.min.js"
 
 

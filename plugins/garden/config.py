@@ -46,3 +46,11 @@ class GardenConfig(Config):
     glossary_autolink = c.Choice(("first", "all", "off"), default="first")
     """Link glossary terms in the text: the ``first`` mention per section (in each
     language), ``all`` mentions, or ``off``."""
+
+    navigation = c.Choice(("auto", "compact", "full"), default="auto")
+    """``compact``: the navigation lists sections (home, top folders, glossary, graph,
+    tags, health) and a client-side explorer lists the notes; ``full``: Material's own,
+    every page on every page; ``auto``: full up to ``full_navigation_max`` pages."""
+
+    full_navigation_max = c.Type(int, default=300)
+    """With ``navigation: auto``, the largest site that keeps Material's full navigation."""

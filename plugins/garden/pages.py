@@ -14,9 +14,13 @@ from urllib.parse import quote
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
-from .garden import Garden
+from .explorer import EXPLORER_JSON, explorer_data
+from .garden import HEALTH_PAGE, Garden
+from .glossary import GLOSSARY_PAGE
 from .graph import graph_data
+from .listings import TAGS_FOLDER
 from .slugs import quartz_slug
 
 GRAPH_PAGE = "graph.md"
@@ -38,10 +42,43 @@ def place(files: Files, garden: Garden) -> None:
                 file.__dict__.pop(derived, None)
 
 
-def write_graph(garden: Garden, site_dir: str) -> Path:
-    path = Path(site_dir) / GRAPH_JSON
-    path.write_text(json.dumps(graph_data(garden), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def write_json(site_dir: str, name: str, data: object) -> Path:
+    path = Path(site_dir) / name
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
+
+
+def write_graph(garden: Garden, site_dir: str) -> Path:
+    return write_json(site_dir, GRAPH_JSON, graph_data(garden))
+
+
+def write_explorer(garden: Garden, site_dir: str) -> Path:
+    return write_json(site_dir, EXPLORER_JSON, explorer_data(garden))
+
+
+def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigation:
+    """Home, the top folders, and Garden's own pages; the notes are in the explorer.
+
+    Every page keeps its place in ``nav.pages``, so previous/next links still work.
+    """
+    top_folders = sorted(
+        {listing.name.split("/")[0] for listing in garden.listings if listing.kind == "folder"}, key=str.casefold
+    )
+    wanted = [
+        "index.md",
+        *(f"{folder}/index.md" for folder in top_folders),
+        GLOSSARY_PAGE,
+        GRAPH_PAGE,
+        f"{TAGS_FOLDER}/index.md",
+        HEALTH_PAGE,
+    ]
+    items = []
+    for path in dict.fromkeys(wanted):
+        file = files.get_file_from_path(path)
+        if file is not None and file.page is not None:
+            file.page.parent = None
+            items.append(file.page)
+    return Navigation(items, nav.pages)
 
 
 def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:

@@ -39,6 +39,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.shown_paths: dict[str, str] = {}
         self.sources: dict[str, File] = {}
         self.term_linker: TermLinker | None = None
+        self.compact = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
@@ -76,6 +77,13 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self._check_mermaid()
         return files
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        mode = self.config.navigation
+        if mode == "auto":
+            mode = "full" if len(nav.pages) <= self.config.full_navigation_max else "compact"
+        self.compact = mode == "compact" and not config.nav  # an author's own nav is kept
+        return pages.compact_navigation(nav, files, self.garden) if self.compact else nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.garden is None:
             raise PluginError("garden: on_page_markdown ran before on_files")
@@ -111,6 +119,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         listing = garden.listing(path) if garden else None
         context["garden_card"] = views.card_view(card, garden) if card and self.config.card_header else None
         context["garden_reading_default"] = self.config.default_reading
+        context["garden_explorer"] = self.compact
         context["garden_listing"] = views.listing_view(listing, garden) if listing else None
         context["garden_graph_page"] = path == pages.GRAPH_PAGE
         context["garden_health"] = health_view(garden) if garden and path == HEALTH_PAGE else None
@@ -123,6 +132,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
+        pages.write_explorer(self.garden, config.site_dir)
         files = self.sources.values()
         redirect = config.theme.get_env().get_template("garden-redirect.html")
         for dest, (url, title) in pages.alias_redirects(self.garden, files).items():

@@ -57,10 +57,35 @@ class TermMatcher:
 
 
 def _alternation(names: Iterable[str], template: str, flags: int) -> re.Pattern[str] | None:
-    unique = sorted({name for name in names if name.strip()}, key=len, reverse=True)
+    unique = {name.casefold() if flags & re.IGNORECASE else name for name in names if name.strip()}
     if not unique:
         return None
-    return re.compile(template.format("|".join(re.escape(name) for name in unique)), flags)
+    return re.compile(template.format(trie_pattern(unique)), flags)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, as a trie: shared prefixes are tried once.
+
+    A plain ``a|b|c…`` makes the engine try every name at every character; hundreds of
+    glossary names over every text of a garden would be quadratic-looking work.
+    Longer words win because each branch is greedy and the end-of-word is optional last.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def term_usage(cards: Mapping[str, Card], matcher: TermMatcher) -> dict[str, tuple[str, ...]]:
