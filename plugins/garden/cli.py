@@ -89,7 +89,8 @@ def _serve(args: argparse.Namespace) -> int:
     garden = project.locate(args.path)
     with tempfile.TemporaryDirectory(prefix="garden-") as scratch:
         config_file = _config_file(garden, Path(scratch) / "site", Path(scratch))
-        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True)
+        # Dirty builds: after the first, only the pages an edit makes stale are rebuilt.
+        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return EXIT_OK
 
 

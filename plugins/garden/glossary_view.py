@@ -23,6 +23,11 @@ class TermView:
     anchor: str
     defined_in: tuple[Entry, ...]
     used_in: tuple[Entry, ...]
+    used_in_more: int = 0  # notes using the term beyond those listed
+
+
+# A term used in thousands of notes would make the glossary page as large as the garden.
+USED_IN_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ def _term_view(garden: Garden, term: GlossaryTerm) -> TermView:
     related = tuple(
         (name, found.anchor if (found := garden.terms.lookup(name)) else None) for name in term.related
     )
+    users = [path for path in garden.term_usage.get(term.en, ()) if path not in places]
     return TermView(
         en=term.en,
         zh=term.zh,
@@ -75,7 +81,8 @@ def _term_view(garden: Garden, term: GlossaryTerm) -> TermView:
         related=related,
         anchor=term.anchor,
         defined_in=tuple(entry(garden, path) for path in places),
-        used_in=tuple(entry(garden, path) for path in garden.term_usage.get(term.en, ()) if path not in places),
+        used_in=tuple(entry(garden, path) for path in users[:USED_IN_SHOWN]),
+        used_in_more=max(0, len(users) - USED_IN_SHOWN),
     )
 
 

@@ -101,3 +101,14 @@ def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
                 url = posixpath.relpath(target, slug)
             redirects[dest] = (quote(url), card.title)
     return redirects
+
+
+def compact_search_index(site_dir: str) -> None:
+    """Material writes its search index with every Chinese character as a six-byte
+    ``\\uXXXX`` escape; written as UTF-8 the same index is far smaller."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    if "\\u" in text:
+        write_json(str(path.parent), path.name, json.loads(text))

@@ -14,8 +14,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import assets, indent, mkdocs_setup, pages, views
-from .cards import parse_card
+from . import assets, incremental, indent, mkdocs_setup, pages, views
+from .cards import Card, parse_card
 from .config import GardenConfig
 from .garden import HEALTH_PAGE, Garden, GardenOptions, garden_from_cards
 from .glossary import GLOSSARY_PAGE
@@ -40,9 +40,17 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.sources: dict[str, File] = {}
         self.term_linker: TermLinker | None = None
         self.compact = False
+        # Kept across `mkdocs serve` rebuilds: each note is parsed again only when it changed.
+        self.dirty = False
+        self.parsed: dict[str, tuple[str, Card]] = {}
+        self.previous: Garden | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
+        self.previous = self.garden
         self.garden, self.shown_paths, self.sources = None, {}, {}
         mkdocs_setup.prepare(config)
         return config
@@ -52,10 +60,17 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
         cards = []
+        parsed_before = self.parsed
+        self.parsed = {}
         for file in files.documentation_pages():
             self.shown_paths[file.src_uri] = _shown_path(file)
             self.sources[file.src_uri] = file
-            cards.append(parse_card(self._source(file.src_uri), file.src_uri))
+            text = self._source(file.src_uri)
+            key = incremental.digest(text)
+            known = parsed_before.get(file.src_uri)
+            card = known[1] if known and known[0] == key else parse_card(text, file.src_uri)
+            self.parsed[file.src_uri] = (key, card)
+            cards.append(card)
         attachments = [f.src_uri for f in files if not f.is_documentation_page() and not assets.is_ours(f)]
         self.garden = garden = garden_from_cards(cards, attachments, self._options(config))
         for path in garden.drafts:
@@ -69,7 +84,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             # The whole garden wants the page's full width: no table of contents.
             files.append(pages.generated_page(config, pages.GRAPH_PAGE, "Graph", hide=["toc"]))
         pages.place(files, garden)
+        self.compact = self._compact_navigation(config, len(files.documentation_pages()))
         self._link_terms(config, garden)
+        if self.dirty and self.previous is not None:
+            self._mark_stale(files, parsed_before)
         for finding in garden.findings:
             _LOG_LEVEL[finding.level](str(finding).replace(finding.path, self._shown(finding.path), 1))
         summary = link_summary(garden)
@@ -78,10 +96,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        mode = self.config.navigation
-        if mode == "auto":
-            mode = "full" if len(nav.pages) <= self.config.full_navigation_max else "compact"
-        self.compact = mode == "compact" and not config.nav  # an author's own nav is kept
         return pages.compact_navigation(nav, files, self.garden) if self.compact else nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -133,6 +147,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             return
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
+        pages.compact_search_index(config.site_dir)
         files = self.sources.values()
         redirect = config.theme.get_env().get_template("garden-redirect.html")
         for dest, (url, title) in pages.alias_redirects(self.garden, files).items():
@@ -154,6 +169,24 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             gardens={str(k): str(v) for k, v in self.config.gardens.items()},
             publish_drafts=self.config.drafts,
         )
+
+    def _mark_stale(self, files: Files, parsed_before: dict[str, tuple[str, Card]]) -> None:
+        """In a dirty build, MkDocs rebuilds what `is_modified` says: make that the pages
+        one edit makes stale, generated pages included, and nothing else."""
+        before = {path: key for path, (key, _) in parsed_before.items()}
+        after = {path: key for path, (key, _) in self.parsed.items()}
+        changed = incremental.changed_notes(before, after)
+        stale = incremental.stale_pages(self.previous, self.garden, changed, full_navigation=not self.compact)
+        for file in files.documentation_pages():
+            is_stale = stale is None or file.src_uri in stale
+            file.is_modified = lambda is_stale=is_stale: is_stale
+
+    def _compact_navigation(self, config: MkDocsConfig, page_count: int) -> bool:
+        if config.nav:  # an author's own navigation is kept as written
+            return False
+        if self.config.navigation == "auto":
+            return page_count > self.config.full_navigation_max
+        return self.config.navigation == "compact"
 
     def _link_terms(self, config: MkDocsConfig, garden: Garden) -> None:
         """One term extension per build, replacing the last build's under `mkdocs serve`.
