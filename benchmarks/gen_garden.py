@@ -16,7 +16,8 @@ tags, source, takeaway), 4-6 sections in which an English paragraph is followed 
 its Chinese translation, bilingual bullets, a Key Terms list drawn from the
 glossary, and exactly 8 wikilinks. Link targets follow a Zipf-like law, so a few
 hub notes collect many backlinks, as in a real garden; about 5% are broken on
-purpose so link checking has something to report.
+purpose so link checking has something to report. The printed link count also
+includes the home page's links to the 20 most linked notes (never broken).
 """
 
 from __future__ import annotations
@@ -103,9 +104,9 @@ LAST_NAMES: tuple[str, ...] = (
 # Slots {a} {b} {c} take word pairs; {t} takes a glossary term; {link} a wikilink.
 
 SENTENCES: tuple[tuple[str, str], ...] = (
-    ("A {a} {b} rarely fails for one reason; it drifts when nobody watches the {c}.",
+    ("The {a} {b} rarely fails for one reason; it drifts when nobody watches the {c}.",
      "{a}{b}很少因为单一原因失败，它会在没人关注{c}时慢慢偏离。"),
-    ("Most teams treat {a} as a side issue, yet it shapes every {b} decision they make.",
+    ("Most teams treat {a} as a side issue, yet it shapes every choice they make about {b}.",
      "多数团队把{a}当作次要问题，但它影响着每一个与{b}有关的决定。"),
     ("When the {a} changes, the {b} follows a few weeks later.",
      "当{a}发生变化时，{b}会在几周后随之改变。"),
@@ -144,15 +145,18 @@ TERM_SENTENCES: tuple[tuple[str, str], ...] = (
      "{t}这一概念解释了为什么{a}反应如此缓慢。"),
 )
 
-# The Chinese twin of a link sentence names no link: exactly 8 links per note, all
-# in English text, keeps the link count exact and the translation still parallel.
+# Links live in English text only, which keeps exactly 8 per note; the Chinese twin
+# cites the target by its Chinese title instead. Citing it matters: a target named
+# like a glossary term ("Note 0196 theory system") is a term mention, and a twin
+# without the Chinese name would be reported as an untranslated term.
 LINK_SENTENCES: tuple[tuple[str, str], ...] = (
-    ("See {link} for a related case.", "相关案例见另一篇笔记。"),
-    ("This builds on {link}.", "这一点建立在另一篇笔记的基础上。"),
-    ("Compare the argument in {link}.", "可以与另一篇笔记中的论证相比较。"),
-    ("{link} makes the same point from another angle.", "另一篇笔记从不同角度提出了同样的观点。"),
-    ("The details are worked out in {link}.", "具体细节在另一篇笔记中展开。"),
+    ("See {link} for a related case.", "相关案例见{ref}。"),
+    ("This builds on {link}.", "这一点建立在{ref}的基础上。"),
+    ("Compare the argument in {link}.", "可以与{ref}中的论证相比较。"),
+    ("{link} makes the same point from another angle.", "{ref}从不同角度提出了同样的观点。"),
+    ("The details are worked out in {link}.", "具体细节在{ref}中展开。"),
 )
+BROKEN_REFERENCE = "一篇尚不存在的笔记"
 
 BULLET_SENTENCES: tuple[tuple[str, str], ...] = (
     ("Watch the {a} before the {b} moves.", "在{b}变化之前先观察{a}。"),
@@ -166,7 +170,7 @@ BULLET_SENTENCES: tuple[tuple[str, str], ...] = (
 )
 
 DEFINITIONS: tuple[tuple[str, str], ...] = (
-    ("The {y} that a {x} produces, read as an early sign of change in the {c}.",
+    ("The {y} that the {x} produces, read as an early sign of change in the {c}.",
      "{x}所产生的{y}，被视为{c}变化的早期迹象。"),
     ("A way of organising {x} around a shared {y}, so that each {c} can be compared with the others.",
      "围绕共同的{y}来组织{x}的一种方式，使每个{c}都可以相互比较。"),
@@ -196,6 +200,14 @@ NOTES_PER_FOLDER = 20
 FOLDERS_PER_TOPIC = 5
 TERM_COUNT = 200
 HUB_COUNT = 20  # notes linked from the home page
+# Sizes are weighted toward the short end so an average note stays near 4-5 KB
+# (Chinese is three bytes a character) while every range the brief sets still occurs.
+SECTION_COUNTS, SECTION_COUNT_WEIGHTS = (4, 5, 6), (6, 3, 1)
+BULLET_COUNTS, BULLET_COUNT_WEIGHTS = (2, 3), (8, 2)
+PARAGRAPH_WORDS = (40, 80)
+PARAGRAPH_TARGET_WORDS = (40, 45)
+SUBSECTION_WORDS = (15, 30)
+SUBSECTION_SHARE = 0.2
 TABLE_SHARE = 0.20
 MERMAID_SHARE = 0.10
 CHINESE_NAME_SHARE = 0.10
@@ -243,6 +255,12 @@ class Note:
     mermaid_at: int | None
 
 
+@dataclass(frozen=True)
+class Link:
+    markup: str  # "[[Target#Heading|label]]" as written in English text
+    zh_reference: str  # how the Chinese twin names the same target
+
+
 @dataclass
 class LinkTally:
     written: int = 0
@@ -259,12 +277,13 @@ class NameRegistry:
     def __init__(self) -> None:
         self._taken: set[str] = set()
 
-    def claim(self, name: str) -> bool:
-        key = name.casefold()
-        if key in self._taken:
-            return False
-        self._taken.add(key)
-        return True
+    def is_free(self, name: str) -> bool:
+        return name.casefold() not in self._taken
+
+    def claim(self, name: str) -> None:
+        if not self.is_free(name):
+            raise ValueError(f"name used twice in the garden: {name}")
+        self._taken.add(name.casefold())
 
 
 # --- small helpers ------------------------------------------------------------------
@@ -317,25 +336,33 @@ def plan_terms(rng: Random, registry: NameRegistry) -> list[Term]:
     pairs: list[tuple[Word, Word]] = []
     while len(pairs) < TERM_COUNT:
         first, second = random_words(rng, 2)
-        name = capitalized(f"{first[0]} {second[0]}")
-        if registry.claim(name):
+        names = term_names(first, second)
+        # Redraw rather than fail: two Chinese concatenations could in principle coincide.
+        if all(registry.is_free(name) for name in names):
+            for name in names:
+                registry.claim(name)
             pairs.append((first, second))
-    names = [capitalized(f"{first[0]} {second[0]}") for first, second in pairs]
-    return [term_from(rng, registry, first, second, names) for first, second in pairs]
+    all_names = [term_names(first, second)[0] for first, second in pairs]
+    return [term_from(rng, first, second, all_names) for first, second in pairs]
 
 
-def term_from(rng: Random, registry: NameRegistry, first: Word, second: Word, names: list[str]) -> Term:
-    name = capitalized(f"{first[0]} {second[0]}")
-    # Chinese names are injective over word pairs, and no word contains 的, so the
-    # "X的Y" variant cannot collide with any name.
-    zh = first[1] + second[1]
-    aliases = (f"{first[0]} {plural(second[0])}", f"{first[1]}的{second[1]}")
-    for alias in (zh, *aliases):
-        registry.claim(alias)
-    others = [other for other in names if other != name]
+def term_names(first: Word, second: Word) -> tuple[str, str, str, str]:
+    """English name, Chinese name, English alias (a plural), Chinese alias (a variant)."""
+    return (
+        capitalized(f"{first[0]} {second[0]}"),
+        first[1] + second[1],
+        f"{first[0]} {plural(second[0])}",
+        f"{first[1]}的{second[1]}",
+    )
+
+
+def term_from(rng: Random, first: Word, second: Word, all_names: list[str]) -> Term:
+    name, zh, english_alias, chinese_alias = term_names(first, second)
+    others = [other for other in all_names if other != name]
     related = tuple(rng.sample(others, rng.randint(1, 2)))
-    definition = fill(rng.choice(DEFINITIONS), {"x": first, "y": second, "c": rng.choice(WORDS)})
-    return Term(name, zh, aliases, related, *definition)
+    context = rng.choice([word for word in WORDS if word not in (first, second)])
+    definition = fill(rng.choice(DEFINITIONS), {"x": first, "y": second, "c": context})
+    return Term(name, zh, (english_alias, chinese_alias), related, *definition)
 
 
 def render_term(term: Term) -> str:
@@ -381,3 +408,363 @@ def plan_notes(rng: Random, note_count: int, terms: list[Term], registry: NameRe
     ]
 
 
+def plan_note(rng: Random, number: int, folder: str, terms: list[Term], registry: NameRegistry) -> Note:
+    first, second = random_words(rng, 2)
+    english_title = f"Note {number:04d} {first[0]} {second[0]}"
+    chinese_title = f"笔记 {number:04d} {first[1]}{second[1]}"
+    stem = chinese_title if rng.random() < CHINESE_NAME_SHARE else english_title
+    registry.claim(stem)
+    sections = plan_sections(rng)
+    return Note(
+        folder=folder,
+        stem=stem,
+        title=english_title,
+        title_zh=chinese_title,
+        topic=(first, second),
+        aliases=plan_aliases(rng, number, (first, second), registry),
+        tags=tuple(sorted(rng.sample(TAGS, rng.randint(1, 3)))),
+        source=plan_source(rng),
+        takeaway=plan_takeaway(rng),
+        sections=sections,
+        key_terms=tuple(rng.sample(terms, rng.randint(2, 3))),
+        table_at=rng.randrange(len(sections)) if rng.random() < TABLE_SHARE else None,
+        mermaid_at=rng.randrange(len(sections)) if rng.random() < MERMAID_SHARE else None,
+    )
+
+
+def plan_takeaway(rng: Random) -> str:
+    first, second = random_words(rng, 2)
+    return rng.choice(TAKEAWAYS).format(a=first[0], b=second[0])
+
+
+def plan_aliases(rng: Random, number: int, topic: tuple[Word, Word], registry: NameRegistry) -> tuple[str, ...]:
+    """One or two aliases, one English and one Chinese; the number keeps them unique.
+
+    They reuse the title's words, as real aliases do, so that the Chinese title a
+    translation cites names whatever term an English alias happens to spell.
+    """
+    first, second = topic
+    english = f"{capitalized(first[0])} {second[0]} {number}"
+    chinese = f"{first[1]}{second[1]}第{number}号"
+    draw = rng.random()
+    aliases = (english, chinese) if draw < 0.7 else (english,) if draw < 0.85 else (chinese,)
+    for alias in aliases:
+        registry.claim(alias)
+    return aliases
+
+
+def plan_source(rng: Random) -> tuple[str, str, str]:
+    first, second = (capitalized(word[0]) for word in random_words(rng, 2))
+    origin = rng.choice((
+        f"The {first} of {second}", f"{first} and {second}", f"Notes on {first.lower()}",
+        f"A field guide to {first.lower()}",
+    ))
+    author = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    return origin, rng.choice(SOURCE_TYPES), author
+
+
+def draw_bullet_count(rng: Random) -> int:
+    return rng.choices(BULLET_COUNTS, weights=BULLET_COUNT_WEIGHTS)[0]
+
+
+def plan_sections(rng: Random) -> tuple[Section, ...]:
+    count = rng.choices(SECTION_COUNTS, weights=SECTION_COUNT_WEIGHTS)[0]
+    headings = rng.sample(SECTION_HEADINGS, count)
+    subheadings = iter(rng.sample(SUBSECTION_HEADINGS, count))
+    return tuple(
+        Section(
+            heading=heading,
+            subheading=next(subheadings) if rng.random() < SUBSECTION_SHARE else None,
+            bullet_labels=tuple(rng.sample(BULLET_LABELS, draw_bullet_count(rng))),
+        )
+        for heading in headings
+    )
+
+
+# --- links --------------------------------------------------------------------------
+
+class ZipfPicker:
+    """Link targets with weight 1/rank, ranks from a seeded shuffle of the notes.
+
+    A real garden has a few hub notes with hundreds of backlinks and a long tail
+    with one or two; uniform targets would understate backlink and graph work.
+    """
+
+    def __init__(self, rng: Random, note_count: int) -> None:
+        self.by_rank = list(range(note_count))
+        rng.shuffle(self.by_rank)
+        # Cumulative weights once, so each draw is a bisection instead of a sum.
+        self._cumulative = list(itertools.accumulate(1 / rank for rank in range(1, note_count + 1)))
+
+    def pick(self, rng: Random, exclude: int) -> int:
+        while True:
+            chosen = rng.choices(self.by_rank, cum_weights=self._cumulative)[0]
+            if chosen != exclude:  # never link a note to itself
+                return chosen
+
+
+def draw_links(rng: Random, index: int, notes: list[Note], picker: ZipfPicker, tally: LinkTally) -> list[Link]:
+    kinds = rng.choices(LINK_KINDS, weights=LINK_KIND_WEIGHTS, k=LINKS_PER_NOTE)
+    tally.written += len(kinds)
+    tally.broken += kinds.count("broken")
+    return [
+        Link(f"[[No such note {rng.randint(10000, 99999)}]]", BROKEN_REFERENCE) if kind == "broken"
+        else link_to(rng, kind, notes[picker.pick(rng, index)])
+        for kind in kinds
+    ]
+
+
+def link_to(rng: Random, kind: str, target: Note) -> Link:
+    reference = f"《{target.title_zh}》"
+    if kind == "label":
+        first, second = target.topic
+        label = target.title_zh if rng.random() < 0.3 else f"{first[0]} {second[0]}"
+        return Link(f"[[{target.stem}|{label}]]", reference)
+    if kind == "heading":
+        return Link(f"[[{target.stem}#{rng.choice(target.sections).heading}]]", reference)
+    if kind == "alias":
+        return Link(f"[[{rng.choice(target.aliases)}]]", reference)
+    return Link(f"[[{target.stem}]]", reference)
+
+
+Placement = dict[tuple[str, int, int], list[Link]]
+
+
+def assign_slots(rng: Random, note: Note, links: list[Link]) -> Placement:
+    """Spread links over English paragraphs (up to two each) and bullets (one each)."""
+    slots: list[tuple[str, int, int]] = []
+    for position, section in enumerate(note.sections):
+        slots += [("paragraph", position, 0)] * 2
+        if section.subheading:
+            slots.append(("subsection", position, 0))
+        slots += [("bullet", position, bullet) for bullet in range(len(section.bullet_labels))]
+    placed: Placement = {}
+    for slot, link in zip(rng.sample(slots, len(links)), links):
+        placed.setdefault(slot, []).append(link)
+    return placed
+
+
+# --- rendering a note ---------------------------------------------------------------
+
+def paragraph_pair(
+    rng: Random, links: list[Link], term: Term | None, fewest: int, most: int, aim: int | None = None,
+) -> tuple[str, str]:
+    """An English paragraph of fewest..most words (near ``aim``) and its Chinese translation."""
+    special: list[tuple[str, str]] = []
+    if term is not None:
+        slots = {"t": (term.name.lower(), term.zh), **dict(zip("ab", random_words(rng, 2)))}
+        special.append(fill(rng.choice(TERM_SENTENCES), slots))
+    for link in links:
+        english, chinese = rng.choice(LINK_SENTENCES)
+        special.append((capitalized(english.format(link=link.markup)), chinese.format(ref=link.zh_reference)))
+    words = sum(word_count(english) for english, _ in special)
+    target = aim if aim is not None else rng.randint(fewest, most)
+    sentences: list[tuple[str, str]] = []
+    while words < target:
+        sentence = fill(rng.choice(SENTENCES), dict(zip("abc", random_words(rng, 3))))
+        # Overshoot the aim by a few words at most, but never stop below the minimum.
+        if words >= fewest and words + word_count(sentence[0]) > min(target + 4, most):
+            break
+        sentences.append(sentence)
+        words += word_count(sentence[0])
+    for sentence in special:
+        sentences.insert(rng.randint(0, len(sentences)), sentence)
+    return " ".join(en for en, _ in sentences), "".join(zh for _, zh in sentences)
+
+
+def bullet(rng: Random, label: str, links: list[Link]) -> str:
+    english, chinese = fill(rng.choice(BULLET_SENTENCES), dict(zip("ab", random_words(rng, 2))))
+    if links:
+        english = f"{english[:-1]}; see {' and '.join(link.markup for link in links)}."
+        chinese = f"{chinese[:-1]}，参见{'和'.join(link.zh_reference for link in links)}。"
+    return f"- **{label}:** {english} {chinese}"
+
+
+def table(rng: Random) -> list[str]:
+    rows = ["| Factor | Behaviour | 说明 |", "| --- | --- | --- |"]
+    for factor, other in (random_words(rng, 2) for _ in range(4)):
+        english, chinese = rng.choice(TABLE_CELLS)
+        behaviour, explanation = english.format(a=other[0]), factor[1] + chinese.format(a=other[1])
+        rows.append(f"| {capitalized(factor[0])} | {behaviour} | {explanation} |")
+    return rows
+
+
+def mermaid(rng: Random) -> list[str]:
+    nodes = [f"{letter}[{en} {zh}]" for letter, (en, zh) in zip("ABCDE", random_words(rng, 5))]
+    return ["```mermaid", "flowchart LR", *chain_edges(nodes), "```"]
+
+
+def chain_edges(nodes: list[str]) -> list[str]:
+    """A chain A→B→C→D→E plus one shortcut, each label written where the node first appears."""
+    lines = [f"    {nodes[0]} --> {nodes[1]}"]
+    lines += [f"    {nodes[i][0]} --> {nodes[i + 1]}" for i in range(1, len(nodes) - 1)]
+    lines.append(f"    {nodes[0][0]} -.-> {nodes[2][0]}")
+    return lines
+
+
+def render_section(rng: Random, note: Note, position: int, placed: Placement) -> list[str]:
+    section = note.sections[position]
+    term = rng.choice(note.key_terms) if rng.random() < 0.5 else None
+    english, chinese = paragraph_pair(
+        rng, placed.get(("paragraph", position, 0), []), term, *PARAGRAPH_WORDS, rng.randint(*PARAGRAPH_TARGET_WORDS),
+    )
+    lines = [f"## {section.heading}", "", english, "", chinese, ""]
+    lines += [
+        bullet(rng, label, placed.get(("bullet", position, number), []))
+        for number, label in enumerate(section.bullet_labels)
+    ]
+    lines.append("")
+    if note.table_at == position:
+        lines += [*table(rng), ""]
+    if note.mermaid_at == position:
+        lines += [*mermaid(rng), ""]
+    if section.subheading:
+        english, chinese = paragraph_pair(rng, placed.get(("subsection", position, 0), []), None, *SUBSECTION_WORDS)
+        lines += [f"### {section.subheading}", "", english, "", chinese, ""]
+    return lines
+
+
+def render_key_terms(note: Note) -> list[str]:
+    lines = [f"## {KEY_TERMS_HEADING}", ""]
+    for term in note.key_terms:
+        lines += [f"- **{term.name} / {term.zh}:** {term.definition_en}", "", f"  {term.definition_zh}", ""]
+    return lines
+
+
+def render_front_matter(note: Note) -> list[str]:
+    origin, kind, author = note.source
+    return [
+        "---",
+        f"title: {yaml_scalar(note.title)}",
+        f"title_zh: {yaml_scalar(note.title_zh)}",
+        "aliases:",
+        *(f"  - {yaml_scalar(alias)}" for alias in note.aliases),
+        "tags:",
+        *(f"  - {yaml_scalar(tag)}" for tag in note.tags),
+        "source:",
+        f"  origin: {yaml_scalar(origin)}",
+        f"  type: {yaml_scalar(kind)}",
+        f"  author: {yaml_scalar(author)}",
+        f"takeaway: {yaml_scalar(note.takeaway)}",
+        "---",
+        "",
+    ]
+
+
+def render_note(rng: Random, note: Note, links: list[Link]) -> str:
+    placed = assign_slots(rng, note, links)
+    lines = render_front_matter(note)
+    for position in range(len(note.sections)):
+        lines += render_section(rng, note, position, placed)
+    lines += render_key_terms(note)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- home page and configurations ---------------------------------------------------
+
+def render_home(notes: list[Note], hubs: list[int]) -> str:
+    lines = [
+        "---",
+        "title: Benchmark garden",
+        "title_zh: 基准花园",
+        "---",
+        "",
+        f"A synthetic bilingual garden of {len(notes)} notes, generated for benchmarks. "
+        "The notes below are the most linked ones.",
+        "",
+        f"为基准测试生成的合成双语花园，共 {len(notes)} 篇笔记。下面列出的是被链接最多的笔记。",
+        "",
+        "## Start here",
+        "",
+        *(f"- [[{notes[index].stem}]] {notes[index].title_zh}" for index in hubs),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_config(flavour: str, plugins: list[str]) -> str:
+    lines = [
+        f"site_name: Garden benchmark ({flavour})",
+        "docs_dir: content",
+        f"site_dir: site-{flavour}",
+        "theme:",
+        "  name: material",
+        "  font: false  # nothing loads from another host, so builds time only the build",
+        "plugins:",
+        *plugins,
+        "markdown_extensions:",
+        "  - toc:",
+        "      permalink: true",
+        "  - tables",
+        "  - attr_list",
+        "  - admonition",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# --- writing ------------------------------------------------------------------------
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # newline="\n" keeps the bytes identical on every platform.
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def clear_output(out_dir: Path, force: bool) -> None:
+    """Refuse to mix with an earlier garden: stale notes would skew link counts."""
+    for name in ("content", "glossary"):
+        folder = out_dir / name
+        if folder.exists() and any(folder.iterdir()):
+            if not force:
+                raise SystemExit(f"{folder} is not empty; choose another OUT_DIR or pass --force")
+            shutil.rmtree(folder)
+
+
+def generate(out_dir: Path, note_count: int, seed: int) -> LinkTally:
+    rng = Random(seed)
+    registry = NameRegistry()
+    terms = plan_terms(rng, registry)
+    notes = plan_notes(rng, note_count, terms, registry)
+    picker = ZipfPicker(rng, note_count)
+    for term in terms:
+        write(out_dir / "glossary" / f"{term.name}.md", render_term(term))
+    tally = LinkTally()
+    for index, note in enumerate(notes):
+        links = draw_links(rng, index, notes, picker, tally)
+        write(out_dir / "content" / note.folder / f"{note.stem}.md", render_note(rng, note, links))
+    hubs = picker.by_rank[:HUB_COUNT]
+    write(out_dir / "content" / "index.md", render_home(notes, hubs))
+    tally.written += len(hubs)
+    write(out_dir / "mkdocs-plain.yml", render_config("plain", ["  - search"]))
+    write(out_dir / "mkdocs-garden.yml", render_config("garden", [
+        "  - search", "  - garden:", "      glossary_dir: glossary",
+    ]))
+    return tally
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    parser.add_argument("--notes", type=int, required=True, help="how many notes (at least 2)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--force", action="store_true", help="replace OUT_DIR/content and OUT_DIR/glossary")
+    args = parser.parse_args(argv)
+    if args.notes < 2:
+        parser.error("--notes must be at least 2, since a note never links to itself")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    clear_output(args.out_dir, args.force)
+    tally = generate(args.out_dir, args.notes, args.seed)
+    print(
+        f"wrote {args.notes} notes, {TERM_COUNT} terms, {tally.written} links "
+        f"({tally.broken} broken) to {args.out_dir}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

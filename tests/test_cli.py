@@ -8,7 +8,7 @@ from .conftest import REPO, write_tree
 
 VAULT = {
     "index.md": "# My vault\n\nStart at [[Ideas/First idea]].\n",
-    "Ideas/First idea.md": "---\ntitle: First idea\ntitle_zh: 第一个想法\n---\n\nAn idea in English.\n\n一个中文想法。\n\n[[missing note]]\n",
+    "Ideas/First idea.md": "---\ntitle: First idea\ntitle_zh: 第一个想法\n---\n\nAn idea in English.\n\n一个中文想法。\n\n[[missing note]] is where this goes next.\n",
     ".obsidian/app.json": "{}",
 }
 

@@ -164,7 +164,7 @@ def test_terms_are_graph_nodes_used_by_notes(site):
 def test_health_page_shows_coverage_broken_links_and_orphans(tmp_path):
     notes = {
         "index.md": "# Home\n\n[[Card]]\n",
-        "Card.md": "---\ntitle_zh: 卡片\n---\n\nOne.\n\n一。\n\nTwo, untranslated.\n\n[[Nowhere]]\n",
+        "Card.md": "---\ntitle_zh: 卡片\n---\n\nOne.\n\n一。\n\nTwo, untranslated.\n\nSee [[Nowhere]] next.\n",
         "Lonely.md": "# Lonely\n\nNobody links here.\n",
     }
     site = build_site(tmp_path, notes)

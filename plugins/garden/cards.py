@@ -45,7 +45,7 @@ class Segment:
     text: str
     line: int
     translated: bool  # has its other-language twin (next paragraph, or same line)
-    prose: str = field(default="", repr=False)  # the text without code spans
+    prose: str = field(default="", repr=False)  # the text without code spans and link labels
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ class _Walker:
     def _inline(self, inline: Token) -> None:
         parent = self.stack[-1].type if self.stack else ""
         text = mdparse.plain_text(inline)
-        prose = mdparse.plain_text(inline, code=False)
+        prose = mdparse.plain_text(inline, prose=True)
         for child in inline.children or ():
             if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
                 self.links.append(locate(inline, child, self.lines))
@@ -309,7 +309,7 @@ class _Walker:
 
     def _table_cell(self, text: str, prose: str, line: int) -> None:
         self.table_rows[-1] += (text,)
-        classified = lang.classify(text)
+        classified = lang.classify(prose)
         if classified != "none":
             self.segments.append(_SegmentDraft("table_cell", classified, text, line, classified == "mixed", prose))
         if classified == "mixed":
@@ -333,7 +333,7 @@ class _Walker:
             self.previous[key] = None
             return
         term = self._term(inline, item, line) if first_in_item else None
-        classified = "en" if term else lang.classify(text)
+        classified = "en" if term else lang.classify(prose)
         kind = "list_item" if first_in_item else "paragraph"
         segment = _SegmentDraft(kind, classified, text, line, translated=classified == "mixed", prose=prose)
         if term:

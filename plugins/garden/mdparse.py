@@ -23,17 +23,24 @@ def parse(text: str) -> list[Token]:
     return markdown().parse(text)
 
 
-def plain_text(inline: Token, *, code: bool = True) -> str:
+def plain_text(inline: Token, *, prose: bool = False) -> str:
     """The words a reader sees in an inline token: markup dropped, link labels kept.
 
-    With ``code=False`` code spans are left out: prose only, for finding terms.
+    With ``prose=True`` code spans and link labels are left out: what the author wrote
+    in this sentence's own language. A Chinese label on a link in an English sentence
+    does not make the sentence Chinese, and a code span mentions no term.
     """
     parts: list[str] = []
+    in_link = 0
     for child in inline.children or ():
-        if child.type == "text" or (code and child.type == "code_inline"):
-            parts.append(child.content)
-        elif child.type == "code_inline":
+        if child.type == "link_open":
+            in_link += 1
+        elif child.type == "link_close":
+            in_link -= 1
+        elif prose and (in_link or child.type in ("code_inline", TOKEN_TYPE)):
             parts.append(" ")
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == TOKEN_TYPE:

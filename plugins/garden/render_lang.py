@@ -56,7 +56,7 @@ def _tag_segment(element: etree.Element) -> None:
     if element.tag in ("li", "td", "th") and any(child.tag == "p" for child in element):
         return  # its paragraphs are the segments
     pieces = _inline_pieces(element)
-    text = "".join(_words_only(_piece_text(piece)) for piece in pieces)
+    text = "".join(_piece_words(piece) for piece in pieces)
     names = _term_name_pieces(pieces)
     if names:
         # The bilingual name says nothing of the definition's language.
@@ -102,6 +102,27 @@ def _inline_pieces(element: etree.Element) -> list[str | etree.Element]:
 
 def _piece_text(piece: str | etree.Element) -> str:
     return piece if isinstance(piece, str) else "".join(piece.itertext())
+
+
+def _piece_words(piece: str | etree.Element) -> str:
+    """A piece's own words; a link label or code span counts as no language at all
+    (the card model reads the same way), but keeps its length so offsets agree."""
+    if isinstance(piece, str):
+        return _words_only(piece)
+    text = _piece_text(piece)
+    if piece.tag in ("a", "code") or piece.find(".//a") is not None or piece.find(".//code") is not None:
+        return _neutral(piece, text)
+    return _words_only(text)
+
+
+def _neutral(piece: etree.Element, text: str) -> str:
+    if piece.tag in ("a", "code"):
+        return " " * len(text)
+    parts = [_words_only(piece.text or "")]
+    for child in piece:
+        parts.append(_piece_words(child))
+        parts.append(_words_only(child.tail or ""))
+    return "".join(parts)
 
 
 def _words_only(text: str) -> str:
