@@ -7,7 +7,7 @@ is what the plugin costs.
     python benchmarks/gen_garden.py OUT_DIR --notes N [--seed 1]
 
 writes ``OUT_DIR/content/`` (N notes in nested folders, plus ``index.md``),
-``OUT_DIR/glossary/`` (200 term files) and the two configurations. The same N and
+``OUT_DIR/content/glossary/`` (200 term files, inside the docs folder so both builds see the same files) and the two configurations. The same N and
 seed always give byte-identical files: one ``random.Random(seed)`` drives every
 choice, consumed in a fixed order, and nothing reads the clock or iterates a set.
 
@@ -727,8 +727,9 @@ def generate(out_dir: Path, note_count: int, seed: int) -> LinkTally:
     terms = plan_terms(rng, registry)
     notes = plan_notes(rng, note_count, terms, registry)
     picker = ZipfPicker(rng, note_count)
+    # The glossary sits inside the docs folder, so plain MkDocs builds the very same files.
     for term in terms:
-        write(out_dir / "glossary" / f"{term.name}.md", render_term(term))
+        write(out_dir / "content" / "glossary" / f"{term.name}.md", render_term(term))
     tally = LinkTally()
     for index, note in enumerate(notes):
         links = draw_links(rng, index, notes, picker, tally)
@@ -737,9 +738,7 @@ def generate(out_dir: Path, note_count: int, seed: int) -> LinkTally:
     write(out_dir / "content" / "index.md", render_home(notes, hubs))
     tally.written += len(hubs)
     write(out_dir / "mkdocs-plain.yml", render_config("plain", ["  - search"]))
-    write(out_dir / "mkdocs-garden.yml", render_config("garden", [
-        "  - search", "  - garden:", "      glossary_dir: glossary",
-    ]))
+    write(out_dir / "mkdocs-garden.yml", render_config("garden", ["  - search", "  - garden"]))
     return tally
 
 

@@ -128,7 +128,7 @@ class GardenIndex:
         candidates = self._note_candidates(_without_suffix(target), from_path, link.syntax)
         if not candidates:
             return Resolution(link, "broken", problem="broken-link")
-        chosen = nearest(candidates, from_path)
+        chosen = candidates[0] if len(candidates) == 1 else nearest(candidates, from_path)
         # A same-named note beside the linking one is what Obsidian picks without doubt;
         # elsewhere the choice is a tie-break, and the author should know.
         beside = posixpath.dirname(chosen) == posixpath.dirname(from_path)

@@ -18,6 +18,7 @@ from . import assets, incremental, indent, mkdocs_setup, pages, views
 from .cards import Card, parse_card
 from .config import GardenConfig
 from .garden import HEALTH_PAGE, Garden, GardenOptions, garden_from_cards
+from .parallel import parse_cards
 from .glossary import GLOSSARY_PAGE
 from .glossary_view import glossary_view, health_view
 from .render_terms import TermExtension, TermLinker
@@ -59,18 +60,19 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         for file in [*self._glossary_files(config), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
-        cards = []
-        parsed_before = self.parsed
-        self.parsed = {}
+        parsed_before, self.parsed = self.parsed, {}
+        texts: dict[str, tuple[str, str]] = {}  # path -> (digest, text)
         for file in files.documentation_pages():
             self.shown_paths[file.src_uri] = _shown_path(file)
             self.sources[file.src_uri] = file
             text = self._source(file.src_uri)
-            key = incremental.digest(text)
-            known = parsed_before.get(file.src_uri)
-            card = known[1] if known and known[0] == key else parse_card(text, file.src_uri)
-            self.parsed[file.src_uri] = (key, card)
-            cards.append(card)
+            texts[file.src_uri] = (incremental.digest(text), text)
+        # Under `mkdocs serve` a note is parsed again only when its text changed.
+        fresh = [(path, text) for path, (key, text) in texts.items() if parsed_before.get(path, ("",))[0] != key]
+        parsed = {card.path: card for card in parse_cards(fresh)}
+        for path, (key, _) in texts.items():
+            self.parsed[path] = (key, parsed.get(path) or parsed_before[path][1])
+        cards = [card for _, card in self.parsed.values()]
         attachments = [f.src_uri for f in files if not f.is_documentation_page() and not assets.is_ours(f)]
         self.garden = garden = garden_from_cards(cards, attachments, self._options(config))
         for path in garden.drafts:
@@ -137,7 +139,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         context["garden_listing"] = views.listing_view(listing, garden) if listing else None
         context["garden_graph_page"] = path == pages.GRAPH_PAGE
         context["garden_health"] = health_view(garden) if garden and path == HEALTH_PAGE else None
-        context["garden_backlinks"] = views.backlink_view(garden, path) if garden and self.config.backlinks else ()
+        context["garden_backlinks"] = views.backlink_view(garden, path) if garden and self.config.backlinks else None
         in_graph = card is not None and (listing is None or listing.kind != "folder")
         context["garden_graph_node"] = node_id(garden.site_map, path) if in_graph and self.config.local_graph else None
         return context

@@ -81,12 +81,26 @@ def listing_view(listing: Listing, garden: Garden) -> ListingView:
     return ListingView(listing.kind, listing.name, entries)
 
 
-def backlink_view(garden: Garden, path: str) -> tuple[Entry, ...]:
-    return tuple(
-        entry(garden, backlink.source, backlink.context, backlink.kind)
-        for backlink in garden.backlinks.get(path, ())
-        if backlink.source in garden.cards
-    )
+# A hub note of a large garden has thousands of backlinks; a page lists this many.
+BACKLINKS_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class BacklinksView:
+    entries: tuple[Entry, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.entries)
+
+
+def backlink_view(garden: Garden, path: str) -> BacklinksView | None:
+    found = [b for b in garden.backlinks.get(path, ()) if b.source in garden.cards]
+    if not found:
+        return None
+    shown = tuple(entry(garden, b.source, b.context, b.kind) for b in found[:BACKLINKS_SHOWN])
+    return BacklinksView(shown, len(found))
 
 
 def _by_title(item: Entry) -> str:
