@@ -113,14 +113,18 @@ def site(tmp_path_factory):
 
 
 def _term_links(html: str) -> list[str]:
-    return re.findall(r'<a aria-description="[^"]*" class="garden-term"[^>]*>([^<]*)</a>', html)
+    return re.findall(r'<a class="garden-term" href="[^"]*">([^<]*)</a>', html)
 
 
 def test_first_mention_per_section_and_language_is_linked(site):
     html = site.html("Card/")
     assert _term_links(html) == ["backlink", "反向链接", "backlink", "反向链接"]
     assert 'href="../glossary/#backlink"' in html
-    assert 'data-garden-en="A link back to the linking note." data-garden-zh="指回链接笔记的链接。"' in html
+    terms = json.loads((site.site / "terms.json").read_text(encoding="utf-8"))
+    assert terms["backlink"] == {
+        "en": "Backlink", "zh": "反向链接",
+        "definition_en": "A link back to the linking note.", "definition_zh": "指回链接笔记的链接。",
+    }
     heading = re.search(r"<h2[^>]*>Second backlink heading", html)
     assert heading, "headings are never linked"
     assert "<code>backlink</code>" in html

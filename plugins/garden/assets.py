@@ -25,6 +25,7 @@ SCRIPTS = (
     "assets/garden/graph.js",
     "assets/garden/health.js",
     "assets/garden/explorer.js",
+    "assets/garden/terms.js",
 )
 MERMAID = "assets/garden/vendor/mermaid.min.js"
 

@@ -62,9 +62,9 @@ def latin_word_count(text: str) -> int:
 
 def classify(text: str) -> Lang:
     """``en``, ``zh``, ``mixed`` (English, then its Chinese translation) or ``none``."""
+    if HAN_CHAR.search(text) is None:  # most text of a card, decided with one scan
+        return "en" if _LATIN_WORD.search(text) else "none"
     han, latin = han_count(text), latin_word_count(text)
-    if han == 0:
-        return "en" if latin else "none"
     if latin == 0:
         return "zh"
     if split_bilingual(text) is not None:

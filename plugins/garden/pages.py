@@ -25,6 +25,7 @@ from .slugs import quartz_slug
 
 GRAPH_PAGE = "graph.md"
 GRAPH_JSON = "graph.json"
+TERMS_JSON = "terms.json"
 
 
 def generated_page(config: MkDocsConfig, path: str, title: str, **meta) -> File:
@@ -50,6 +51,16 @@ def write_json(site_dir: str, name: str, data: object) -> Path:
 
 def write_graph(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, GRAPH_JSON, graph_data(garden))
+
+
+def write_terms(garden: Garden, site_dir: str) -> Path:
+    """Each term's names and definitions by its glossary anchor, for the term tooltips."""
+    terms = {
+        term.anchor: {"en": term.en, "zh": term.zh, "definition_en": term.definition_en,
+                      "definition_zh": term.definition_zh}
+        for term in garden.terms.terms
+    }
+    return write_json(site_dir, TERMS_JSON, terms)
 
 
 def write_explorer(garden: Garden, site_dir: str) -> Path:

@@ -149,6 +149,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             return
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
+        pages.write_terms(self.garden, config.site_dir)
         pages.compact_search_index(config.site_dir)
         files = self.sources.values()
         redirect = config.theme.get_env().get_template("garden-redirect.html")

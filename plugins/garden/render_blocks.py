@@ -24,7 +24,7 @@ class BlockIdTreeprocessor(Treeprocessor):
         for parent in list(root.iter()):
             previous = None
             for child in list(parent):
-                if child.tag == "p" and len(child) == 0 and _ONLY_MARKER.match(child.text or ""):
+                if child.tag == "p" and len(child) == 0 and "^" in (child.text or "") and _ONLY_MARKER.match(child.text):
                     if previous is not None and "id" not in previous.attrib:
                         previous.set("id", "^" + _ONLY_MARKER.match(child.text).group(1))
                         parent.remove(child)
@@ -40,7 +40,7 @@ def _name_by_trailing_marker(element: etree.Element) -> None:
     if last is not None and last.tag in ("ul", "ol"):
         return  # a list item's marker sits before its nested list: see the item's text
     text = (last.tail if last is not None else element.text) or ""
-    match = BLOCK_MARKER.search(text)
+    match = BLOCK_MARKER.search(text) if "^" in text else None
     if not match:
         return
     if last is not None:

@@ -3,8 +3,8 @@
 A Python-Markdown extension built once per build with the term base. It links the
 first mention of each term per section (or every mention, or none), and never inside
 headings, code, links, diagrams or raw HTML: those are elements or stashed text the
-walk does not enter. Definitions travel in data attributes, shown by CSS, so search
-does not index them once per mention.
+walk does not enter. The definitions live once in ``terms.json``, shown by terms.js,
+so neither the pages nor the search index repeat them for every mention.
 """
 
 from __future__ import annotations
@@ -101,14 +101,9 @@ class TermTreeprocessor(Treeprocessor):
 
 
 def _attributes(page: str, term) -> dict[str, str]:
-    attributes = {"class": TERM_CLASS, "href": relative_href(page, GLOSSARY_PAGE, term.anchor)}
-    if term.definition_en:
-        attributes["data-garden-en"] = term.definition_en
-    if term.definition_zh:
-        attributes["data-garden-zh"] = term.definition_zh
-    names = " / ".join(n for n in (term.en, term.zh) if n)
-    attributes["aria-description"] = " — ".join(filter(None, (names, term.definition_en, term.definition_zh)))
-    return attributes
+    # The definitions are not repeated in every page: terms.js shows them from
+    # terms.json, keyed by the anchor this link already carries.
+    return {"class": TERM_CLASS, "href": relative_href(page, GLOSSARY_PAGE, term.anchor)}
 
 
 class TermExtension(Extension):

@@ -7,8 +7,9 @@
   var trees = new Map() // explorer.json URL -> promise of the tree
 
   function rootUrl() {
-    var meta = document.querySelector('meta[name="garden-explorer"]')
-    return meta ? new URL(meta.content, location.href) : null
+    var wanted = document.querySelector('meta[name="garden-explorer"]')
+    var root = document.querySelector('meta[name="garden-root"]')
+    return wanted && root ? new URL(root.content, location.href) : null
   }
 
   function load(root) {
