@@ -123,3 +123,20 @@ def compact_search_index(site_dir: str) -> None:
     text = path.read_text(encoding="utf-8")
     if "\\u" in text:
         write_json(str(path.parent), path.name, json.loads(text))
+
+
+def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:
+    """Material's full navigation, less one entry per tag: the tags page lists them."""
+    hidden = {listing.path for listing in garden.listings if listing.kind == "tag"}
+
+    def keep(items: list) -> list:
+        kept = []
+        for item in items:
+            if getattr(item, "file", None) is not None and item.file.src_uri in hidden:
+                continue
+            if getattr(item, "children", None) is not None:
+                item.children = keep(item.children)
+            kept.append(item)
+        return kept
+
+    return Navigation(keep(nav.items), nav.pages)

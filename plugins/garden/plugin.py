@@ -98,7 +98,11 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        return pages.compact_navigation(nav, files, self.garden) if self.compact else nav
+        if config.nav:  # an author's own navigation is kept as written
+            return nav
+        if self.compact:
+            return pages.compact_navigation(nav, files, self.garden)
+        return pages.without_tag_pages(nav, self.garden)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.garden is None:
