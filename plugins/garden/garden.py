@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .backlinks import Backlink, backlinks
-from .cards import Card, parse_card
+from .cards import Card
 from .findings import (
     Finding,
     embed_cycle_findings,
@@ -21,8 +21,9 @@ from .findings import (
 from .glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from .index import GardenIndex, Resolution
 from .listings import Listing, listings
+from .parallel import parse_cards
 from .site_map import SiteMap, plan
-from .terms import Coverage, TermMatcher, coverage, term_usage, translation_findings, untranslated_findings
+from .terms import Coverage, TermMatcher, TermScan, coverage, scan_card, term_usage, untranslated_findings
 
 HEALTH_PAGE = "health.md"
 
@@ -49,6 +50,7 @@ class Garden:
     term_usage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> notes using it
     coverage: dict[str, Coverage] = field(default_factory=dict)
     generated: tuple[str, ...] = ()  # pages Garden writes itself: tags, folders, glossary, health
+    term_scans: dict[str, TermScan] = field(default_factory=dict, repr=False)
 
     @property
     def cards(self) -> dict[str, Card]:
@@ -62,12 +64,17 @@ def read_garden(
     notes: Iterable[tuple[str, str]], attachments: Iterable[str] = (), options: GardenOptions | None = None
 ) -> Garden:
     """``notes`` are ``(path, text)`` pairs, paths relative to the garden's folder."""
-    return garden_from_cards([parse_card(text, path) for path, text in notes], attachments, options)
+    return garden_from_cards(parse_cards(list(notes)), attachments, options)
 
 
 def garden_from_cards(
-    cards: Iterable[Card], attachments: Iterable[str] = (), options: GardenOptions | None = None
+    cards: Iterable[Card],
+    attachments: Iterable[str] = (),
+    options: GardenOptions | None = None,
+    previous: Garden | None = None,
 ) -> Garden:
+    """The garden of these cards; ``previous`` (the last build's, under ``serve``) lends
+    the glossary scan of every card that did not change, when the glossary did not."""
     options = options or GardenOptions()
     published, drafts = [], []
     for card in cards:
@@ -88,13 +95,13 @@ def garden_from_cards(
         use_directory_urls=options.use_directory_urls,
         permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
     )
-    matcher = TermMatcher(terms)
+    scans = _term_scans(by_path, terms, previous)
     findings = (
         *garden_findings(by_path, links),
         *embed_cycle_findings(links),
         *url_clash_findings(site_map.clashes),
         *term_conflict_findings(terms),
-        *(f for path, card in by_path.items() for f in translation_findings(path, card, matcher)),
+        *(f for scan in scans.values() for f in scan.findings),
         *(f for path, card in by_path.items() for f in untranslated_findings(path, card)),
     )
     return Garden(
@@ -106,7 +113,22 @@ def garden_from_cards(
         backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
         drafts=tuple(card.path for card in drafts),
         terms=terms,
-        term_usage=term_usage(by_path, matcher),
+        term_usage=term_usage(scans),
+        term_scans=scans,
         coverage={path: coverage(card) for path, card in by_path.items()},
         generated=generated,
     )
+
+
+def _term_scans(cards: dict[str, Card], terms: TermBase, previous: Garden | None) -> dict[str, TermScan]:
+    reusable = previous.term_scans if previous is not None and previous.terms == terms else {}
+    matcher: TermMatcher | None = None
+    scans = {}
+    for path, card in cards.items():
+        known = reusable.get(path)
+        if known is not None and known.card is card:
+            scans[path] = known
+            continue
+        matcher = matcher or TermMatcher(terms)  # built only when some card needs it
+        scans[path] = scan_card(path, card, matcher)
+    return scans

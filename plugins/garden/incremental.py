@@ -30,7 +30,9 @@ def stale_pages(before: Garden, after: Garden, changed: set[str], *, full_naviga
         return None  # term links and tooltips are on every page
     if full_navigation and any(_title(before, p) != _title(after, p) for p in changed):
         return None  # Material's full navigation prints every title on every page
-    stale = set(changed) | {GLOSSARY_PAGE, HEALTH_PAGE}
+    stale = set(changed) | {HEALTH_PAGE}
+    if before.term_usage != after.term_usage or any(_title(before, p) != _title(after, p) for p in changed):
+        stale.add(GLOSSARY_PAGE)  # it lists who uses each term, by title
     for garden in (before, after):
         for path in changed:
             stale.update(r.path for r in garden.links.get(path, ()) if r.path)  # their backlinks

@@ -45,6 +45,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = False
         self.parsed: dict[str, tuple[str, Card]] = {}
         self.previous: Garden | None = None
+        self.redirects: dict[str, tuple[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -74,7 +75,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self.parsed[path] = (key, parsed.get(path) or parsed_before[path][1])
         cards = [card for _, card in self.parsed.values()]
         attachments = [f.src_uri for f in files if not f.is_documentation_page() and not assets.is_ours(f)]
-        self.garden = garden = garden_from_cards(cards, attachments, self._options(config))
+        self.garden = garden = garden_from_cards(cards, attachments, self._options(config), self.previous)
         for path in garden.drafts:
             log.info(f"{self._shown(path)}: draft, not published (set the garden option drafts: true to publish)")
             files.remove(self.sources[path])
@@ -155,12 +156,15 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
         pages.compact_search_index(config.site_dir)
-        files = self.sources.values()
         redirect = config.theme.get_env().get_template("garden-redirect.html")
-        for dest, (url, title) in pages.alias_redirects(self.garden, files).items():
+        redirects = pages.alias_redirects(self.garden, self.sources.values())
+        for dest, (url, title) in redirects.items():
             target = Path(config.site_dir) / dest
+            if self.dirty and self.redirects.get(dest) == (url, title) and target.is_file():
+                continue  # written by the last build and unchanged
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.render(target=url, title=title), encoding="utf-8")
+        self.redirects = redirects
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         glossary = _glossary_dir(config, self.config.glossary_dir)

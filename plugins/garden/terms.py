@@ -88,14 +88,30 @@ def _pattern(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def term_usage(cards: Mapping[str, Card], matcher: TermMatcher) -> dict[str, tuple[str, ...]]:
+@dataclass(frozen=True)
+class TermScan:
+    """What one card says about the glossary: the terms it uses and its mistranslations."""
+
+    card: Card
+    used: tuple[str, ...]  # English names, in order of first mention
+    findings: tuple[Finding, ...]
+
+
+def scan_card(path: str, card: Card, matcher: TermMatcher) -> TermScan:
+    used: dict[str, None] = {}
+    for segment in card.segments:
+        for mention in matcher.find(segment.prose or segment.text):
+            if mention.term.file != path:
+                used[mention.term.en] = None
+    return TermScan(card, tuple(used), tuple(translation_findings(path, card, matcher)))
+
+
+def term_usage(scans: Mapping[str, TermScan]) -> dict[str, tuple[str, ...]]:
     """Term (English name) -> the notes whose text mentions it, in note order."""
     used: dict[str, dict[str, None]] = {}
-    for path, card in cards.items():
-        for segment in card.segments:
-            for mention in matcher.find(segment.prose or segment.text):
-                if mention.term.file != path:
-                    used.setdefault(mention.term.en, {})[path] = None
+    for path, scan in scans.items():
+        for term in scan.used:
+            used.setdefault(term, {})[path] = None
     return {term: tuple(paths) for term, paths in used.items()}
 
 

@@ -1,0 +1,52 @@
+"""`garden serve` rebuilds what an edit makes stale, and only that."""
+
+import os
+import time
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from .conftest import write_tree
+
+
+def _build(config_file):
+    config = load_config(str(config_file))
+    build(config, dirty=True)
+
+
+def test_an_edit_rebuilds_its_page_and_the_pages_that_show_it(tmp_path):
+    write_tree(tmp_path / "docs", {
+        "index.md": "# Home\n\n[[A]]\n",
+        "A.md": "# A\n\nA links to [[B]].\n",
+        "B.md": "# B\n\nJust B.\n",
+        "C.md": "# C\n\nUnrelated, links to [[index]].\n",
+    })
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({
+        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
+        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
+    }))
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
+    build(config, dirty=True)
+    site = tmp_path / "site"
+    before = {page: (site / page / "index.html").stat().st_mtime_ns for page in ("A", "B", "C")}
+    time.sleep(0.05)
+    (tmp_path / "docs" / "A.md").write_text("# A\n\nA now links to [[C]] instead.\n")
+    os.utime(tmp_path / "docs" / "A.md")
+    _build(config_file)
+    after = {page: (site / page / "index.html").stat().st_mtime_ns for page in ("A", "B", "C")}
+    assert after["A"] != before["A"]  # edited
+    assert after["B"] != before["B"] and after["C"] != before["C"]  # lost and gained a backlink
+    b_page = (site / "B" / "index.html").read_text(encoding="utf-8")
+    c_page = (site / "C" / "index.html").read_text(encoding="utf-8")
+    assert "garden-backlinks" not in b_page
+    assert 'href="../A/"' in c_page[c_page.index("garden-backlinks") :]
+    assert "A now links to" in (site / "A" / "index.html").read_text(encoding="utf-8")
+    # The home page shows nothing of A's text or links: it was left alone.
+    index_before = (site / "index.html").stat().st_mtime_ns
+    time.sleep(0.05)
+    (tmp_path / "docs" / "B.md").write_text("# B\n\nB, edited.\n")
+    _build(config_file)
+    assert (site / "index.html").stat().st_mtime_ns == index_before
