@@ -111,3 +111,61 @@ def demo_site(tmp_path_factory) -> BuiltSite:
     site = tmp_path_factory.mktemp("demo") / "site"
     warnings = build_config(REPO / "mkdocs.yml", site, strict=True)
     return BuiltSite(root=REPO, site=site, warnings=warnings)
+
+
+# --- the browser: Debian's chromium driven by Playwright, serving the built demo ------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def server(demo_site):
+    """The built demo garden over HTTP on 127.0.0.1, as a reader's browser gets it."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(demo_site.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import shutil
+
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail("Debian's chromium is missing: `make test` installs it with apt-get")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every URL it asks for (``page.requested``) and host."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.requested = []
+    page.requested_hosts = set()
+
+    def record(request):
+        page.requested.append(request.url)
+        page.requested_hosts.add(urlsplit(request.url).hostname)
+
+    page.on("request", record)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield page
+    context.close()
