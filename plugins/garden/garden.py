@@ -7,6 +7,7 @@ graph and the checks can never disagree about a note or a link.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping
 
 from .backlinks import Backlink, backlinks
@@ -56,8 +57,18 @@ class Garden:
     def cards(self) -> dict[str, Card]:
         return self.index.cards
 
+    @cached_property
+    def listing_at(self) -> dict[str, Listing]:
+        """Listing pages by path: looked up once per page, so a dictionary, not a scan."""
+        return {listing.path: listing for listing in self.listings}
+
+    @cached_property
+    def tag_pages(self) -> dict[str, str]:
+        """Tag -> the path of its page."""
+        return {listing.name: listing.path for listing in self.listings if listing.kind == "tag"}
+
     def listing(self, path: str) -> Listing | None:
-        return next((listing for listing in self.listings if listing.path == path), None)
+        return self.listing_at.get(path)
 
 
 def read_garden(

@@ -11,7 +11,6 @@ from urllib.parse import quote, unquote
 
 from .garden import Garden
 from .glossary import GLOSSARY_PAGE
-from .listings import tag_page_path
 from .site_map import SiteMap
 from .views import title_of, title_zh
 
@@ -25,7 +24,7 @@ def node_id(site_map: SiteMap, path: str) -> str:
 def graph_data(garden: Garden) -> dict[str, Any]:
     site_map = garden.site_map
     assert site_map is not None
-    listed = {listing.path: listing for listing in garden.listings}
+    listed = garden.listing_at
     nodes: dict[str, dict[str, Any]] = {}
     for path, card in garden.cards.items():
         if listed.get(path) and listed[path].kind == "folder":
@@ -64,7 +63,7 @@ def graph_data(garden: Garden) -> dict[str, Any]:
                 edges[(nodes[user]["id"], term_node["id"], "term")] = None
     for path, card in garden.cards.items():
         for tag in card.meta.tags if path in nodes else ():
-            tag_page = listed_tag(garden, tag)
+            tag_page = garden.tag_pages.get(tag)
             if tag_page in nodes:
                 edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None
     return {
@@ -94,11 +93,3 @@ def _term_node(garden: Garden, name: str, nodes: dict[str, dict[str, Any]]) -> d
             "tags": [],
         }
     return nodes[key]
-
-
-def listed_tag(garden: Garden, tag: str) -> str | None:
-    wanted = tag_page_path(tag)
-    for listing in garden.listings:
-        if listing.kind == "tag" and listing.name == tag:
-            return listing.path
-    return wanted if wanted in garden.cards else None

@@ -43,13 +43,12 @@ def card_view(card: Card, garden: Garden) -> CardView | None:
     if not card.is_card:
         return None
     title = title_of(card)
-    tag_pages = {listing.name: listing.path for listing in garden.listings if listing.kind == "tag"}
     return CardView(
         title=title,
         title_zh=title_zh(card),
         source=card.meta.source,
         takeaway=card.meta.takeaway,
-        tags=tuple((tag, _url(garden, tag_pages.get(tag))) for tag in card.meta.tags),
+        tags=tuple((tag, _url(garden, garden.tag_pages.get(tag))) for tag in card.meta.tags),
     )
 
 
@@ -70,9 +69,8 @@ def entry(garden: Garden, path: str, context: str | None = None, kind: str | Non
 
 def listing_view(listing: Listing, garden: Garden) -> ListingView:
     if listing.kind == "tags":
-        tag_pages = {other.name: other.path for other in garden.listings if other.kind == "tag"}
         entries = tuple(
-            Entry(f"#{tag}", None, _url(garden, tag_pages.get(tag)) or "") for tag in listing.members
+            Entry(f"#{tag}", None, _url(garden, garden.tag_pages.get(tag)) or "") for tag in listing.members
         )
     else:
         entries = tuple(
