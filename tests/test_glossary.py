@@ -178,3 +178,11 @@ def test_health_page_shows_coverage_broken_links_and_orphans(tmp_path):
     orphans = html[html.index('id="garden-health-orphans"') :]
     assert 'href="../Lonely/"' in orphans and 'href="../Card/"' not in orphans
     assert "data-garden-sortable" in html
+
+
+def test_term_links_pass_mkdocs_anchor_validation(tmp_path):
+    notes = {"index.md": "# Home\n\nA backlink here.\n"}
+    site = build_site(
+        tmp_path, notes, glossary={"Backlink.md": BACKLINK}, config={"validation": {"anchors": "warn"}}, strict=True
+    )
+    assert 'href="glossary/#backlink"' in site.html("")

@@ -132,7 +132,13 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             return html
         template = config.theme.get_env().get_template("partials/garden/glossary.html")
         base_url = get_relative_url(".", page.url)
-        return html + template.render(garden_glossary=glossary_view(self.garden), page=page, base_url=base_url)
+        view = glossary_view(self.garden)
+        # MkDocs checks links to #anchors against the ids it saw while rendering Markdown.
+        anchors = getattr(page, "present_anchor_ids", None)
+        if isinstance(anchors, set):
+            anchors.update(term.anchor for term in view.terms)
+            anchors.update(("garden-index-en", "garden-index-zh"))
+        return html + template.render(garden_glossary=view, page=page, base_url=base_url)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         garden, path = self.garden, page.file.src_uri
