@@ -139,3 +139,11 @@ def test_bad_front_matter_is_reported_and_the_note_still_builds(tmp_path):
     site = build_site(tmp_path, {"index.md": "# Home\n", "Bad.md": "---\ntitle: [oops\n---\n\nStill here.\n"})
     assert any(w.startswith("docs/Bad.md:2:") or "Bad.md:2:" in w for w in site.warnings), site.warnings
     assert "Still here." in site.html("Bad/")
+
+
+def test_a_note_that_is_not_utf8_is_published_with_a_warning(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "Latin.md").write_bytes("# Caf\xe9 notes\n\nCaf\xe9 au lait.\n".encode("latin-1"))
+    site = build_site(tmp_path, {"index.md": "# Home\n\n[[Latin]]\n"})
+    assert any("Latin.md:1: not UTF-8 text" in w for w in site.warnings), site.warnings
+    assert "au lait" in site.html("Latin/")

@@ -46,6 +46,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.parsed: dict[str, tuple[str, Card]] = {}
         self.previous: Garden | None = None
         self.redirects: dict[str, tuple[str, str]] = {}
+        self.undecodable: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -54,6 +55,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous = self.garden
         self.garden, self.shown_paths, self.sources = None, {}, {}
+        self.undecodable: set[str] = set()
         mkdocs_setup.prepare(config)
         return config
 
@@ -225,12 +227,21 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def _transcluder(self) -> Transcluder:
         return Transcluder(self.garden.cards, self.garden.links, self._source, self.config.embed_depth)
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs stops the whole build at a note that is not UTF-8; Garden has already
+        # warned about it (with its path) and publishes it with the bad bytes replaced.
+        if page.file.src_uri in self.undecodable:
+            return self._source(page.file.src_uri)
+        return None
+
     def _source(self, path: str) -> str:
         file = self.sources[path]
         try:
             return file.content_string
         except UnicodeDecodeError as error:
-            log.warning(f"{self._shown(path)}:1: not UTF-8 text ({error.reason}); undecodable bytes replaced")
+            if path not in self.undecodable:
+                log.warning(f"{self._shown(path)}:1: not UTF-8 text ({error.reason}); undecodable bytes replaced")
+                self.undecodable.add(path)
             return file.content_bytes.decode("utf-8", errors="replace")
 
     def _check_mermaid(self) -> None:
