@@ -18,7 +18,8 @@ from .slugs import heading_anchor
 log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = (
-    "toc", "tables", "attr_list", "md_in_html", "pymdownx.superfences", "garden.render_blocks", "garden.render_lang",
+    "toc", "tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences",
+    "garden.render_callouts", "garden.render_blocks", "garden.render_lang",
 )
 
 
