@@ -100,3 +100,15 @@ def test_check_prints_translation_coverage_per_card(tmp_path):
     assert "coverage: vault/Ideas/First idea.md: 50% (1/2 English segments translated)" in result.stdout
     report = json.loads(garden("check", "vault", "--format", "json", cwd=tmp_path).stdout)
     assert report["coverage"] == [{"path": "vault/Ideas/First idea.md", "english": 2, "translated": 1, "share": 0.5}]
+
+
+def test_new_creates_a_card_that_parses_and_checks(tmp_path):
+    result = garden("new", "Soil & water", "--zh", "土壤与水", "--tag", "farming", "--dir", "notes", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "notes" / "Soil & water.md"
+    assert result.stdout.strip() == "notes/Soil & water.md"
+    card = json.loads(garden("card", str(path), "--format", "json").stdout)
+    assert (card["title"], card["title_zh"], card["tags"]) == ("Soil & water", "土壤与水", ["farming"])
+    assert [t["en"] for t in card["terms"]] == ["Term"] and card["checklists"][0]["kind"] == "tasks"
+    assert card["untranslated"] == []
+    assert garden("new", "Soil & water", "--dir", "notes", cwd=tmp_path).returncode == 2  # never overwrites

@@ -1,4 +1,4 @@
-"""The ``garden`` command: build, serve, check a garden, and show one card's model."""
+"""The ``garden`` command: create, check, build and preview a garden; show one card's model."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from . import __version__, project
 from .cards import parse_card
 from .garden import GardenOptions, read_garden
 from .report import card_report, coverage_row, finding_report, link_summary
+from .template_card import card_markdown, file_name
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -51,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     card.add_argument("file", help="a Markdown note")
     card.add_argument("--format", choices=("json", "text"), default="text")
     card.set_defaults(run=_card)
+
+    new = commands.add_parser("new", help="create a card: front matter and the sections every card has")
+    new.add_argument("title", help="the English title, also the file name")
+    new.add_argument("--zh", help="the Chinese title")
+    new.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    new.add_argument("--dir", default=None, help="folder for the note (default: docs_dir of ./mkdocs.yml, else .)")
+    new.set_defaults(run=_new)
 
     check = commands.add_parser("check", help="check links and front matter without building HTML")
     check.add_argument("path", nargs="?", help="folder of notes, or mkdocs.yml (default: ./mkdocs.yml)")
@@ -122,6 +130,25 @@ def _card_text(report: dict) -> str:
                  f"links: {len(report['links'])}, segments: {report['segments']}")
     lines += [f"untranslated, line {u['line']}: {u['text'][:70]}" for u in report["untranslated"]]
     return "\n".join(lines)
+
+
+def _new(args: argparse.Namespace) -> int:
+    folder = Path(args.dir) if args.dir else _notes_folder()
+    path = folder / file_name(args.title)
+    if path.exists():
+        print(f"garden: {path}: already exists", file=sys.stderr)
+        return EXIT_USAGE
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(card_markdown(args.title, args.zh, tuple(args.tag)), encoding="utf-8")
+    print(path)
+    return EXIT_OK
+
+
+def _notes_folder() -> Path:
+    try:
+        return project.locate(None).docs_dir
+    except project.ProjectError:
+        return Path(".")
 
 
 def _check(args: argparse.Namespace) -> int:
