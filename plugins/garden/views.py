@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .backlinks import Backlink
 from .cards import Card
 from .frontmatter_model import Source
 from .garden import Garden
