@@ -158,12 +158,7 @@ def _check(args: argparse.Namespace) -> int:
     garden = read_garden(
         files.notes,
         files.attachments,
-        GardenOptions(
-            link_resolution=str(options.get("link_resolution", "shortest")),
-            slugs=str(options.get("slugs", "quartz")),
-            gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
-            publish_drafts=bool(options.get("drafts", False)),
-        ),
+        GardenOptions.from_plugin_options(options),
     )
     findings = [
         replace(f, path=project.relative(files.on_disk[f.path]) if f.path in files.on_disk else f.path)

@@ -19,7 +19,7 @@ EXPLORER_JSON = "explorer.json"
 def explorer_data(garden: Garden) -> dict[str, Any]:
     """``{"title", "url", "children": [...]}`` folders first, then notes, by title."""
     site_map = garden.site_map
-    listed = {listing.path: listing for listing in garden.listings}
+    listed = garden.listing_at
     root: dict[str, Any] = {"title": "", "url": "", "folders": {}, "notes": []}
     for path, card in garden.cards.items():
         if path in listed and listed[path].kind != "folder" or path in garden.generated:

@@ -37,6 +37,17 @@ class GardenOptions:
     gardens: Mapping[str, str] = field(default_factory=dict)
     publish_drafts: bool = False
 
+    @classmethod
+    def from_plugin_options(cls, options: Mapping, use_directory_urls: bool = True) -> GardenOptions:
+        """From the garden plugin's options as written in ``mkdocs.yml`` (defaults filled)."""
+        return cls(
+            link_resolution=str(options.get("link_resolution", "shortest")),
+            slugs=str(options.get("slugs", "quartz")),
+            use_directory_urls=use_directory_urls,
+            gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
+            publish_drafts=bool(options.get("drafts", False)),
+        )
+
 
 @dataclass(frozen=True)
 class Garden:

@@ -114,8 +114,7 @@ class HealthView:
 
 
 def health_view(garden: Garden) -> HealthView:
-    listed = {listing.path for listing in garden.listings}
-    notes = [p for p in garden.cards if p not in listed and p not in garden.generated]
+    notes = [p for p in garden.cards if p not in garden.listing_at and p not in garden.generated]
     rows = tuple(_health_row(garden, path) for path in notes)
     cards = [row for row in rows if row.coverage is not None]
     buckets = [("0–49%", 0), ("50–79%", 0), ("80–99%", 0), ("100%", 0)]

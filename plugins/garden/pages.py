@@ -127,7 +127,7 @@ def compact_search_index(site_dir: str) -> None:
 
 def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:
     """Material's full navigation, less one entry per tag: the tags page lists them."""
-    hidden = {listing.path for listing in garden.listings if listing.kind == "tag"}
+    hidden = set(garden.tag_pages.values())
 
     def keep(items: list) -> list:
         kept = []

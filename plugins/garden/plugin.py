@@ -181,13 +181,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return server
 
     def _options(self, config: MkDocsConfig) -> GardenOptions:
-        return GardenOptions(
-            link_resolution=self.config.link_resolution,
-            slugs=self.config.slugs,
-            use_directory_urls=config.use_directory_urls,
-            gardens={str(k): str(v) for k, v in self.config.gardens.items()},
-            publish_drafts=self.config.drafts,
-        )
+        return GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
 
     def _mark_stale(self, files: Files, parsed_before: dict[str, tuple[str, Card]]) -> None:
         """In a dirty build, MkDocs rebuilds what `is_modified` says: make that the pages
