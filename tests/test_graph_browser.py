@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from garden.graph import decode_graph
+
 from .conftest import ARTIFACTS
 
 LOCAL_DEPTH = 2
@@ -27,7 +29,8 @@ pytestmark = pytest.mark.browser
 def graph(demo_site) -> dict:
     path = demo_site.site / "graph.json"
     assert path.is_file(), "the built site has no graph.json at its root"
-    return json.loads(path.read_text(encoding="utf-8"))
+    nodes, edges = decode_graph(json.loads(path.read_text(encoding="utf-8")))
+    return {"nodes": nodes, "edges": [{"source": s, "target": t, "kind": k} for s, t, k in edges]}
 
 
 def _hosts(page) -> set[str]:
@@ -164,3 +167,19 @@ def test_graph_stays_on_the_site(server, page):
     page.goto(server + "404.html")
     assert not [url for url in page.requested if "force-graph" in url or "graph.json" in url]
     assert _hosts(page) <= {"127.0.0.1"}
+
+
+def test_graph_js_reads_graph_json_as_python_does(server, page, graph):
+    page.goto(server + "graph/")
+    _wait_ready(page, "global")
+    drawn = {node["id"]: (node["kind"], node["url"]) for node in page.evaluate(NODES, "global")}
+    assert drawn == {node["id"]: (node["kind"], node["url"]) for node in graph["nodes"]}
+
+
+def test_urls_left_implied_are_rebuilt_exactly(page, server):
+    """graph.json leaves out a URL that encodeURI rebuilds: Python's rule must be the same."""
+    from garden.graph import _encode_uri
+
+    names = ["Writing a card", "笔记/反向 链接", "a(b)&c=d;e,f+g$h!i*j'k", "50% off", "ü ß é", "emoji 🌱"]
+    page.goto(server)
+    assert page.evaluate("names => names.map(encodeURI)", names) == [_encode_uri(name) for name in names]

@@ -1,7 +1,10 @@
 """The concept graph: notes, terms and tags, and the links, embeds and tags between them.
 
 Built from the same resolved links as the pages and backlinks, so the three agree.
-Written to ``graph.json``; node ids are page slugs (``guide/Writing-a-card``).
+Written to ``graph.json``; node ids are page slugs (``guide/Writing-a-card``). The file
+is compact, because a 10,000-note garden has over 100,000 edges and every reader of
+the graph view downloads it (``encode_graph`` documents the format, ``decode_graph``
+reads it back into plain nodes and edges).
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ def graph_data(garden: Garden) -> dict[str, Any]:
             "title_zh": title_zh(card),
             "url": site_map.url(path),
             "kind": "term" if path.startswith(GLOSSARY_PREFIX) else "note",
-            "tags": list(card.meta.tags),
         }
     for listing in garden.listings:
         if listing.kind == "tag":
@@ -45,7 +47,6 @@ def graph_data(garden: Garden) -> dict[str, Any]:
                 "title_zh": None,
                 "url": site_map.url(listing.path),
                 "kind": "tag",
-                "tags": [],
             }
     edges: dict[tuple[str, str, str], None] = {}
     for source, resolutions in garden.links.items():
@@ -66,10 +67,77 @@ def graph_data(garden: Garden) -> dict[str, Any]:
             tag_page = garden.tag_pages.get(tag)
             if tag_page in nodes:
                 edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None
+    # Directory URLs end in "/", file URLs do not: whichever most pages have is left implied.
+    suffix = "/" if sum(node["url"].endswith("/") for node in nodes.values()) * 2 >= len(nodes) else ""
+    return encode_graph(list(nodes.values()), list(edges), suffix)
+
+
+NODE_KINDS = ("note", "term", "tag")
+EDGE_KINDS = ("link", "embed", "term", "tag")
+# The characters JavaScript's encodeURI leaves as they are (besides letters, digits
+# and "-_.~", which Python's quote never escapes): a URL built this way in Python is
+# the very string graph.js rebuilds with encodeURI.
+_ENCODE_URI_SAFE = ";,/?:@&=+$!*'()#"
+
+
+def encode_graph(nodes: list[dict[str, Any]], edges: list[tuple[str, str, str]], url_suffix: str) -> dict[str, Any]:
+    """The graph as graph.json holds it.
+
+    - ``nodes``: ``[id, title, title_zh or null, kind]`` with ``kind`` an index into
+      ``node_kinds``, and a fifth item, the URL, only when it is not
+      ``encodeURI(id) + url_suffix`` (the home page, glossary entries, odd names);
+    - ``edges``: for each kind in ``edge_kinds``, rows ``[source, target, target, …]``
+      of node indexes, one row per source node.
+    """
+    position = {node["id"]: at for at, node in enumerate(nodes)}
+    rows: dict[str, dict[int, list[int]]] = {kind: {} for kind in EDGE_KINDS}
+    for source, target, kind in edges:
+        rows[kind].setdefault(position[source], []).append(position[target])
     return {
-        "nodes": list(nodes.values()),
-        "edges": [{"source": s, "target": t, "kind": k} for s, t, k in edges],
+        "version": 2,
+        "url_suffix": url_suffix,
+        "node_kinds": list(NODE_KINDS),
+        "edge_kinds": list(EDGE_KINDS),
+        "nodes": [_encode_node(node, url_suffix) for node in nodes],
+        "edges": {kind: [[source, *targets] for source, targets in rows[kind].items()] for kind in EDGE_KINDS},
     }
+
+
+def _encode_node(node: dict[str, Any], url_suffix: str) -> list[Any]:
+    row = [node["id"], node["title"], node["title_zh"], NODE_KINDS.index(node["kind"])]
+    if node["url"] != _encode_uri(node["id"]) + url_suffix:
+        row.append(node["url"])
+    return row
+
+
+def _encode_uri(text: str) -> str:
+    return quote(text, safe=_ENCODE_URI_SAFE)
+
+
+def decode_graph(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
+    """Nodes (id, title, title_zh, url, kind, tags) and (source, target, kind) edges."""
+    suffix = data["url_suffix"]
+    nodes = [
+        {
+            "id": row[0], "title": row[1], "title_zh": row[2], "kind": data["node_kinds"][row[3]],
+            "url": row[4] if len(row) > 4 else _encode_uri(row[0]) + suffix,
+        }
+        for row in data["nodes"]
+    ]
+    edges = [
+        (nodes[row[0]]["id"], nodes[target]["id"], kind)
+        for kind, kind_rows in data["edges"].items()
+        for row in kind_rows
+        for target in row[1:]
+    ]
+    tags: dict[str, list[str]] = {node["id"]: [] for node in nodes}
+    titles = {node["id"]: node["title"] for node in nodes}
+    for source, target, kind in edges:
+        if kind == "tag":
+            tags[source].append(titles[target].removeprefix("#"))
+    for node in nodes:
+        node["tags"] = tags[node["id"]]
+    return nodes, edges
 
 
 def _term_node(garden: Garden, name: str, nodes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -90,6 +158,5 @@ def _term_node(garden: Garden, name: str, nodes: dict[str, dict[str, Any]]) -> d
             "title_zh": term.zh,
             "url": f"{page}#{quote(term.anchor)}",
             "kind": "term",
-            "tags": [],
         }
     return nodes[key]

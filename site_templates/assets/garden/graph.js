@@ -98,8 +98,36 @@
     return dataByUrl.get(url)
   }
 
+  // graph.json is compact (see garden/graph.py, encode_graph): nodes are rows
+  // [id, title, title_zh, kind, url?] and edges, per kind, rows [source, target, …]
+  // of node positions. Read back into plain nodes and {source, target, kind} edges.
+  function decode(data) {
+    var suffix = data.url_suffix || ""
+    var nodes = (data.nodes || []).map(function (row) {
+      return {
+        id: row[0],
+        title: row[1],
+        title_zh: row[2],
+        kind: data.node_kinds[row[3]],
+        url: row.length > 4 ? row[4] : encodeURI(row[0]) + suffix,
+      }
+    })
+    var edges = []
+    Object.keys(data.edges || {}).forEach(function (kind) {
+      data.edges[kind].forEach(function (row) {
+        var source = nodes[row[0]]
+        for (var at = 1; at < row.length; at++) {
+          var target = nodes[row[at]]
+          if (source && target) edges.push({ source: source.id, target: target.id, kind: kind })
+        }
+      })
+    })
+    return { nodes: nodes, edges: edges }
+  }
+
   // Nodes by id and neighbours in both directions, so hover and depth are lookups.
-  function index(data) {
+  function index(raw) {
+    var data = decode(raw)
     var byId = new Map()
     var neighbours = new Map()
     ;(data.nodes || []).forEach(function (node) {
