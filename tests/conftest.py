@@ -83,6 +83,16 @@ class _Collect(logging.Handler):
         self.warnings.append(record.getMessage())
 
 
+@pytest.fixture(autouse=True)
+def fresh_plugins():
+    """MkDocs keeps a plugin with ``on_startup`` (Garden) for the rest of the process,
+    as `mkdocs serve` needs; a test that builds as `serve` must not leave it to the next."""
+    yield
+    from mkdocs.config.defaults import MkDocsConfig
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+
+
 @pytest.fixture
 def reference_text() -> str:
     if not REFERENCE_CARD.is_file():

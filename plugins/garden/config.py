@@ -54,3 +54,7 @@ class GardenConfig(Config):
 
     full_navigation_max = c.Type(int, default=300)
     """With ``navigation: auto``, the largest site that keeps Material's full navigation."""
+
+    parallel = c.Type(bool, default=True)
+    """Render a large garden's notes on the other cores while pages are written (from
+    200 notes, and only when no other plugin hooks the page events the workers run)."""

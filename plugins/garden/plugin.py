@@ -9,12 +9,12 @@ from pathlib import Path
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import assets, incremental, indent, mkdocs_setup, pages, views
+from . import assets, incremental, indent, mkdocs_setup, pages, render_pool, views
 from .cards import Card, parse_card
 from .config import GardenConfig
 from .garden import HEALTH_PAGE, Garden, GardenOptions, garden_from_cards
@@ -41,6 +41,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.sources: dict[str, File] = {}
         self.term_linker: TermLinker | None = None
         self.compact = False
+        self.serving = False
+        self.pool: render_pool.RenderPool | None = None
         # Kept across `mkdocs serve` rebuilds: each note is parsed again only when it changed.
         self.dirty = False
         self.parsed: dict[str, tuple[str, Card]] = {}
@@ -50,6 +52,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"  # a server thread runs beside the build: no forking
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
@@ -100,12 +103,18 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self._check_mermaid()
         return files
 
+    @event_priority(-100)  # last: the render workers fork once everything is known
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        if config.nav:  # an author's own navigation is kept as written
-            return nav
-        if self.compact:
-            return pages.compact_navigation(nav, files, self.garden)
-        return pages.without_tag_pages(nav, self.garden)
+        if not config.nav:  # an author's own navigation is kept as written
+            nav = pages.compact_navigation(nav, files, self.garden) if self.compact else pages.without_tag_pages(nav, self.garden)
+        self._start_render_pool(config, files)
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.pool is not None and self.pool.owns(page.file.src_uri):
+            # A worker renders this note; its HTML is put in place before the page is written.
+            page.render = lambda config, files: render_pool.placeholder(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.garden is None:
@@ -115,6 +124,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self.term_linker.page = path  # MkDocs renders this page next
         if "title" in page.meta:  # Material prints titles as HTML: front matter is text
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
+        if self.pool is not None and self.pool.owns(path):
+            return markdown  # a worker does this page's rewriting and rendering
         card = self.garden.cards.get(path)
         source = self._source(path) if card is not None else ""
         if card is not None and source.endswith(markdown):
@@ -142,8 +153,11 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             anchors.update(("garden-index-en", "garden-index-zh"))
         return html + template.render(garden_glossary=view, page=page, base_url=base_url)
 
+    @event_priority(100)  # first: search indexes the page's HTML, so it must be in place
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         garden, path = self.garden, page.file.src_uri
+        if self.pool is not None and self.pool.owns(path):
+            self.pool.fill(page, config)
         card = garden.cards.get(path) if garden else None
         listing = garden.listing(path) if garden else None
         context["garden_card"] = views.card_view(card, garden) if card and self.config.card_header else None
@@ -158,6 +172,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_render_pool()
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
@@ -179,6 +194,29 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if glossary is not None:
             server.watch(str(glossary))
         return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_render_pool()
+
+    def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
+        self._stop_render_pool()
+        if not self.config.parallel or self.serving or self.dirty or render_pool.in_worker():
+            return
+        cards = self.garden.cards if self.garden else {}
+        notes = [file.src_uri for file in files.documentation_pages() if file.src_uri in cards]
+        workers = render_pool.worker_count()
+        if len(notes) < render_pool.PARALLEL_FROM or workers < 1:
+            return
+        others = render_pool.other_page_hooks(config, self)
+        if others:
+            log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
+            return
+        self.pool = render_pool.RenderPool(config, files, notes, workers)
+
+    def _stop_render_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def _options(self, config: MkDocsConfig) -> GardenOptions:
         return GardenOptions.from_plugin_options(self.config, config.use_directory_urls)

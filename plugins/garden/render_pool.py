@@ -1,0 +1,195 @@
+"""Notes rendered ahead on the other cores while MkDocs writes pages on one.
+
+MkDocs renders every page's Markdown, then writes every page (template, search index,
+file), one after the other on one core. For a large garden, Garden forks workers when
+the navigation is known; they render the notes' Markdown in MkDocs' own order, through
+the same plugin events, while the main process goes on. The main process gives each of
+those pages a placeholder, and fills in the worker's HTML, table of contents, anchors
+and messages just before the page is written, so the workers' rendering overlaps the
+writing instead of coming before it.
+
+Only pages whose whole rendering a worker can do alone are handed over: a plugin whose
+page events gather state across pages (as autorefs does) would lose what the workers
+saw, so Garden renders in one process whenever another plugin hooks those events.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass
+from typing import Iterator
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_markdown_title
+
+PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
+MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
+_CHUNK = 4
+# The page events a worker runs on MkDocs' behalf: a plugin hooking any of them is not
+# known to be safe to run in a forked copy.
+POPULATE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+_in_worker = False
+_job: tuple[MkDocsConfig, Files, list[str]] | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What ``Page.render`` and the page events left on a page, sent back from a worker."""
+
+    content: str | None  # None: the worker failed; the main process renders the page itself
+    toc: TableOfContents | None = None
+    title: str | None = None
+    anchors: frozenset[str] | None = None
+    links_to_anchors: dict[str, dict[str, str]] | None = None  # target path -> anchor -> link
+    messages: tuple[tuple[str, int, str], ...] = ()  # (logger, level, message)
+
+
+def in_worker() -> bool:
+    return _in_worker
+
+
+def worker_count() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(0, min(cores - 1, MAX_WORKERS))
+
+
+def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
+    """Who else hooks a page event a worker would run (plugins and ``hooks:`` modules)."""
+    found = []
+    for event in POPULATE_EVENTS:
+        for method in config.plugins.events[event]:
+            owner = getattr(method, "__self__", None)
+            if owner is not own:
+                found.append(type(owner).__name__ if owner is not None else method.__module__)
+    return sorted(set(found))
+
+
+class RenderPool:
+    """Forked workers rendering ``paths`` (documentation pages) in order."""
+
+    def __init__(self, config: MkDocsConfig, files: Files, paths: list[str], workers: int) -> None:
+        global _job
+        _job = (config, files, paths)  # the workers are forked now, and inherit it
+        # "fork": the workers start as copies of this process, with the garden already read.
+        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_become_worker)
+        _job = None
+        self._results: Iterator[Rendered] = self._pool.imap(_render, range(len(paths)), chunksize=_CHUNK)
+        self._files = files
+        self._position = {path: at for at, path in enumerate(paths)}
+        self._received: dict[int, Rendered] = {}
+        self._next = 0
+
+    def owns(self, path: str) -> bool:
+        return path in self._position
+
+    def take(self, path: str) -> Rendered:
+        """The worker's rendering of ``path``, waiting for it if need be."""
+        wanted = self._position.pop(path)  # taken once; the page is the main process's now
+        while wanted not in self._received:
+            try:
+                self._received[self._next] = next(self._results)
+            except Exception:  # a worker died: the main process renders what is left
+                self._received[self._next] = Rendered(content=None)
+            self._next += 1
+        return self._received.pop(wanted)
+
+    def fill(self, page: Page, config: MkDocsConfig) -> None:
+        """Put the worker's rendering of ``page`` in place (or render it here if it failed,
+        so its error surfaces as MkDocs reports it)."""
+        rendered = self.take(page.file.src_uri)
+        page.__dict__.pop("render", None)  # the placeholder's work is done
+        if rendered.content is None:
+            populate(page, config, self._files)
+        else:
+            install(page, rendered, self._files)
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+
+def placeholder(page: Page) -> None:
+    """Stands in for ``Page.render`` in the main process: the HTML comes later."""
+    page.content = ""
+    page.toc = TableOfContents([])
+    # The title MkDocs itself shows for a page that is not rendered yet.
+    page._title_from_render = get_markdown_title(page.markdown or "")
+
+
+def install(page: Page, rendered: Rendered, files: Files) -> None:
+    """The worker's rendering, put where ``Page.render`` would have left it."""
+    for name, level, message in rendered.messages:
+        logging.getLogger(name).log(level, message)
+    page.content = rendered.content
+    page.toc = rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = set(rendered.anchors) if rendered.anchors is not None else None
+    if rendered.links_to_anchors is not None:
+        page.links_to_anchors = {
+            files.get_file_from_path(path): links
+            for path, links in rendered.links_to_anchors.items()
+            if files.get_file_from_path(path) is not None
+        }
+
+
+def populate(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs does to read and render one page (``_populate_page``), from its events."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.name, record.levelno, record.getMessage()))
+
+
+_collector = _Collect()
+
+
+def _become_worker() -> None:
+    global _in_worker
+    _in_worker = True
+    # Messages go back to the main process, which prints and counts them (--strict).
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [_collector]
+    logger.propagate = False
+
+
+def _render(at: int) -> Rendered:
+    assert _job is not None, "a worker without a job"
+    config, files, paths = _job
+    file = files.get_file_from_path(paths[at])
+    _collector.messages = []
+    try:
+        page = file.page if file.page is not None else Page(None, file, config)
+        populate(page, config, files)
+    except Exception:
+        return Rendered(content=None)
+    links = page.links_to_anchors
+    return Rendered(
+        content=page.content,
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+        links_to_anchors={f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
+        messages=tuple(_collector.messages),
+    )

@@ -1,0 +1,114 @@
+"""Notes rendered by forked workers give the very site one process gives, messages included."""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from garden import render_pool
+
+from .conftest import build_site
+
+NOTES = {
+    "index.md": "# Home\n\nStart at [[Card 1]] or [[卡片 2]].\n",
+    **{
+        f"notes/Card {n}.md": (
+            f"---\ntitle: Card {n}\naliases: [C{n}]\ntags: [t{n % 3}]\n---\n\n"
+            f"## Why {n}\n\nA backlink points back to [[Card {(n + 1) % 12}]] and [[Card {(n + 5) % 12}#How]].\n\n"
+            "反向链接指回来源笔记。\n\n"
+            f"## How\n\n- **Step:** see ![[Card {(n + 2) % 12}#How]] ^step{n}\n\n"
+            "| Term | 术语 |\n| --- | --- |\n| backlink | 反向链接 |\n"
+        )
+        for n in range(12)
+        if n != 2
+    },
+    "notes/卡片 2.md": "# 卡片 2\n\n## How\n\n一张中文卡片，链接到 [[Card 3#^step3]]。\n",
+}
+GLOSSARY = {
+    "Backlink.md": "---\nterm: Backlink\nzh: 反向链接\n---\n\nA link seen from its target.\n\n从目标看到的链接。\n",
+}
+
+
+@pytest.fixture
+def every_note_in_a_worker(monkeypatch):
+    monkeypatch.setattr(render_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render_pool, "worker_count", lambda: 2)
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(path.relative_to(site) for path in site.rglob("*.html"))
+
+
+def _spy_on_pools(monkeypatch) -> list:
+    started = []
+    original = render_pool.RenderPool.__init__
+
+    def spy(self, *args, **kwargs):
+        started.append(args[2])
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(render_pool.RenderPool, "__init__", spy)
+    return started
+
+
+def test_workers_build_the_same_site_as_one_process(tmp_path, every_note_in_a_worker, monkeypatch):
+    started = _spy_on_pools(monkeypatch)
+    parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
+    serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
+    assert len(started) == 1 and len(started[0]) == len(NOTES) + len(GLOSSARY), "every note went to a worker"
+    assert _pages(parallel.site) == _pages(serial.site)
+    for page in _pages(parallel.site):
+        assert filecmp.cmp(parallel.site / page, serial.site / page, shallow=False), f"{page} differs"
+    search = "search/search_index.json"
+    assert (parallel.site / search).read_bytes() == (serial.site / search).read_bytes()
+    assert [w.replace("/parallel/", "/") for w in parallel.warnings] == [
+        w.replace("/serial/", "/") for w in serial.warnings
+    ]
+
+
+def test_a_warning_raised_in_a_worker_is_reported_and_counts_under_strict(tmp_path, every_note_in_a_worker):
+    notes = {**NOTES, "notes/Card 4.md": "# Card 4\n\nSee [the plan](plan.md) and [[Card 5]].\n"}
+    built = build_site(tmp_path / "lenient", notes)
+    # MkDocs' own link check runs while the worker renders the page.
+    [warning] = [w for w in built.warnings if w.startswith("Doc file")]
+    assert "'notes/Card 4.md' contains a link 'plan.md'" in warning
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", notes, strict=True)
+
+
+def test_a_page_a_worker_could_not_render_is_rendered_by_the_main_process(
+    tmp_path, every_note_in_a_worker, monkeypatch
+):
+    real = render_pool._render
+
+    def failing_now_and_then(at: int) -> render_pool.Rendered:
+        return render_pool.Rendered(content=None) if at % 3 == 0 else real(at)
+
+    monkeypatch.setattr(render_pool, "_render", failing_now_and_then)
+    parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
+    serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
+    for page in _pages(serial.site):
+        assert filecmp.cmp(parallel.site / page, serial.site / page, shallow=False), f"{page} differs"
+
+
+def test_another_plugin_on_the_page_events_keeps_rendering_in_one_process(
+    tmp_path, every_note_in_a_worker, monkeypatch, caplog
+):
+    started = _spy_on_pools(monkeypatch)
+    hook = tmp_path / "site" / "count_pages.py"
+    hook.parent.mkdir(parents=True)
+    hook.write_text("SEEN = []\n\ndef on_page_markdown(markdown, page, **kwargs):\n    SEEN.append(page)\n")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(tmp_path / "site", NOTES, config={"hooks": ["count_pages.py"]})
+    assert started == []
+    assert any("rendering on one core" in record.getMessage() for record in caplog.records)
+
+
+def test_small_gardens_are_rendered_in_one_process(tmp_path, monkeypatch):
+    started = _spy_on_pools(monkeypatch)
+    build_site(tmp_path, NOTES)
+    assert started == [], f"fewer than {render_pool.PARALLEL_FROM} notes need no workers"
