@@ -112,3 +112,20 @@ def test_small_gardens_are_rendered_in_one_process(tmp_path, monkeypatch):
     started = _spy_on_pools(monkeypatch)
     build_site(tmp_path, NOTES)
     assert started == [], f"fewer than {render_pool.PARALLEL_FROM} notes need no workers"
+
+
+def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypatch):
+    from garden import parallel
+    from garden.garden import read_garden
+    from garden.project import locate, read_notes
+
+    from .conftest import QUARTZ_DOCS, REPO
+
+    notes = read_notes(locate(str(REPO / "mkdocs.yml"))).notes
+    notes += [(f"quartz/{path}", text) for path, text in read_notes(locate(str(QUARTZ_DOCS))).notes]
+    serial = read_garden(notes)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    forked = read_garden(notes)
+    assert forked.cards == serial.cards
+    assert forked.term_usage == serial.term_usage and forked.term_usage
+    assert forked.findings == serial.findings

@@ -22,7 +22,7 @@ from .findings import (
 from .glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from .index import GardenIndex, Resolution
 from .listings import Listing, listings
-from .parallel import parse_cards
+from .parallel import map_on_cores, parse_cards
 from .site_map import SiteMap, plan
 from .terms import Coverage, TermMatcher, TermScan, coverage, scan_card, term_usage, untranslated_findings
 
@@ -144,13 +144,16 @@ def garden_from_cards(
 
 def _term_scans(cards: dict[str, Card], terms: TermBase, previous: Garden | None) -> dict[str, TermScan]:
     reusable = previous.term_scans if previous is not None and previous.terms == terms else {}
-    matcher: TermMatcher | None = None
-    scans = {}
-    for path, card in cards.items():
-        known = reusable.get(path)
-        if known is not None and known.card is card:
-            scans[path] = known
-            continue
-        matcher = matcher or TermMatcher(terms)  # built only when some card needs it
-        scans[path] = scan_card(path, card, matcher)
-    return scans
+    scans = {path: known for path, known in reusable.items() if cards.get(path) is known.card}
+    pending = [path for path in cards if path not in scans]
+    if pending:  # the matcher is built only when some card needs it
+        shared = (cards, TermMatcher(terms))
+        for path, (used, findings) in zip(pending, map_on_cores(_scan, pending, shared)):
+            scans[path] = TermScan(cards[path], used, findings)
+    return {path: scans[path] for path in cards}
+
+
+def _scan(shared: tuple[dict[str, Card], TermMatcher], path: str) -> tuple[tuple[str, ...], tuple[Finding, ...]]:
+    cards, matcher = shared
+    scan = scan_card(path, cards[path], matcher)
+    return scan.used, scan.findings  # the card stays here: sending it back would cost more than the scan

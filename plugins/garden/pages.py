@@ -7,6 +7,7 @@ this adapter only turns them into MkDocs ``File`` objects and files in the site.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import quote
@@ -47,6 +48,19 @@ def write_json(site_dir: str, name: str, data: object) -> Path:
     path = Path(site_dir) / name
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
+
+
+def write_files(site_dir: str, texts: dict[str, str]) -> None:
+    """Write ``texts`` (output path -> text) under the site folder."""
+    made: set[str] = set()
+    for dest, text in texts.items():
+        path = os.path.join(site_dir, dest)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
 
 
 def write_graph(garden: Garden, site_dir: str) -> Path:

@@ -1,5 +1,5 @@
-"""Parse many notes on every core: MkDocs builds on one, and nothing else runs while
-the garden is read, so the other cores are free.
+"""Parse and scan many notes on every core: MkDocs builds on one, and nothing else runs
+while the garden is read, so the other cores are free.
 
 Small batches stay in this process, where starting workers would cost more than it saves.
 """
@@ -9,9 +9,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar
 
 from .cards import Card, parse_card
+
+Shared = TypeVar("Shared")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 PARALLEL_FROM = 200  # notes; below this one process is faster
 _CHUNK = 64
@@ -19,12 +23,35 @@ _CHUNK = 64
 
 def parse_cards(notes: Sequence[tuple[str, str]]) -> list[Card]:
     """``(path, text)`` pairs to cards, in the same order."""
+    return map_on_cores(_parse, notes, None)
+
+
+def map_on_cores(
+    function: Callable[[Shared, Item], Result], items: Sequence[Item], shared: Shared
+) -> list[Result]:
+    """``function(shared, item)`` for each item, in order. ``function`` is a module-level
+    function; forked workers inherit ``shared`` instead of receiving it pickled."""
+    global _shared
     workers = min(os.cpu_count() or 1, 8)
-    if len(notes) < PARALLEL_FROM or workers < 2:
-        return [parse_card(text, path) for path, text in notes]
-    # "fork" shares the imported modules with the workers: no second start-up.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        texts, paths = [text for _, text in notes], [path for path, _ in notes]
-        return list(pool.map(parse_card, texts, paths, chunksize=_CHUNK))
+    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in methods:
+        return [function(shared, item) for item in items]
+    _shared = shared
+    try:
+        # "fork" shares the imported modules (and ``shared``) with the workers: no second start-up.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_call, [function] * len(items), items, chunksize=_CHUNK))
+    finally:
+        _shared = None
+
+
+_shared: object = None
+
+
+def _call(function: Callable[[object, Item], Result], item: Item) -> Result:
+    return function(_shared, item)
+
+
+def _parse(_: None, note: tuple[str, str]) -> Card:
+    path, text = note
+    return parse_card(text, path)

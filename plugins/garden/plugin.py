@@ -172,22 +172,16 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_render_pool()
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
         pages.compact_search_index(config.site_dir)
-        redirect = config.theme.get_env().get_template("garden-redirect.html")
-        redirects = pages.alias_redirects(self.garden, self.sources.values())
-        for dest, (url, title) in redirects.items():
-            target = Path(config.site_dir) / dest
-            if self.dirty and self.redirects.get(dest) == (url, title) and target.is_file():
-                continue  # written by the last build and unchanged
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(redirect.render(target=url, title=title), encoding="utf-8")
-        self.redirects = redirects
+        if self.pool is not None:
+            self._stop_render_pool()  # waits for the redirect pages a worker writes
+        else:
+            pages.write_files(config.site_dir, self._redirect_pages(config))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         glossary = _glossary_dir(config, self.config.glossary_dir)
@@ -196,10 +190,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_render_pool()
+        self._stop_render_pool(wait=False)
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
-        self._stop_render_pool()
+        self._stop_render_pool(wait=False)  # a failed build's, if any
         if not self.config.parallel or self.serving or self.dirty or render_pool.in_worker():
             return
         cards = self.garden.cards if self.garden else {}
@@ -212,11 +206,24 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
             return
         self.pool = render_pool.RenderPool(config, files, notes, workers)
+        self.pool.run_later(pages.write_files, config.site_dir, self._redirect_pages(config))
 
-    def _stop_render_pool(self) -> None:
+    def _stop_render_pool(self, wait: bool = True) -> None:
         if self.pool is not None:
-            self.pool.close()
-            self.pool = None
+            self.pool, pool = None, self.pool
+            pool.close(wait)
+
+    def _redirect_pages(self, config: MkDocsConfig) -> dict[str, str]:
+        """Each alias's redirect page (output path -> HTML); under `serve`, only those
+        that changed since the last build."""
+        template = config.theme.get_env().get_template("garden-redirect.html")
+        redirects, before = pages.alias_redirects(self.garden, self.sources.values()), self.redirects
+        self.redirects = redirects
+        return {
+            dest: template.render(target=url, title=title)
+            for dest, (url, title) in redirects.items()
+            if not (self.dirty and before.get(dest) == (url, title) and (Path(config.site_dir) / dest).is_file())
+        }
 
     def _options(self, config: MkDocsConfig) -> GardenOptions:
         return GardenOptions.from_plugin_options(self.config, config.use_directory_urls)

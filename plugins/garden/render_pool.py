@@ -19,7 +19,7 @@ import logging
 import multiprocessing
 import os
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -86,6 +86,7 @@ class RenderPool:
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
         self._next = 0
+        self._later: list = []
 
     def owns(self, path: str) -> bool:
         return path in self._position
@@ -111,9 +112,19 @@ class RenderPool:
         else:
             install(page, rendered, self._files)
 
-    def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+    def run_later(self, function: Callable[..., object], *args: object) -> None:
+        """Run ``function(*args)`` (a module-level function) in a worker, after the pages
+        queued before it; ``close`` waits for it. Writing hundreds of small files, say,
+        then overlaps the main process's work."""
+        self._later.append(self._pool.apply_async(function, args))
+
+    def close(self, wait: bool = True) -> None:
+        try:
+            for job in self._later if wait else ():
+                job.get()
+        finally:
+            self._pool.terminate()
+            self._pool.join()
 
 
 def placeholder(page: Page) -> None:

@@ -98,10 +98,12 @@ def _markdown_link_rule(state: StateInline, silent: bool) -> bool:
     rewrite needs the destination exactly as written (markdown-it normalises it).
     """
     start, first_token = state.pos, len(state.tokens)
-    destination = _destination(state, start)
     if not markdown_link_rule(state, silent):
         return False
-    if not silent and destination is not None:
+    # Silent runs only measure (a link inside a link's label): nothing to note. The source
+    # does not change, so the destination is found where the link rule found it.
+    destination = None if silent else _destination(state, start)
+    if destination is not None:
         # Pending text is flushed into a token first: the opener follows it.
         opener = next((t for t in state.tokens[first_token:] if t.type == "link_open"), None)
         position, raw, text = destination
