@@ -129,3 +129,32 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
     assert forked.cards == serial.cards
     assert forked.term_usage == serial.term_usage and forked.term_usage
     assert forked.findings == serial.findings
+
+
+def test_chinese_split_ahead_for_search_gives_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
+    from garden import search_segments
+
+    monkeypatch.setattr(render_pool, "AHEAD", -(10**9))  # the worker always has time
+    answered = []
+    original = search_segments.SegmentCache.__call__
+
+    def counting(self, sentence, *args, **kwargs):
+        answered.append(sentence in self._segments)
+        return original(self, sentence, *args, **kwargs)
+
+    monkeypatch.setattr(search_segments.SegmentCache, "__call__", counting)
+    parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
+    assert sum(answered) > 10, "the workers split the notes' Chinese"
+    import jieba
+
+    assert not isinstance(jieba.cut, search_segments.SegmentCache), "jieba is itself again after the build"
+    serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
+    search = "search/search_index.json"
+    assert (parallel.site / search).read_bytes() == (serial.site / search).read_bytes()
+
+
+def test_han_runs_are_what_a_reader_sees():
+    from garden.search_segments import han_runs
+
+    html = '<p lang="zh">反向<a href="#x">链接</a>指回，见&lt;笔记&gt;《卡片》</p>\n<h2>术语</h2>'
+    assert han_runs(html) == {"反向链接指回", "见", "笔记", "卡片", "术语"}

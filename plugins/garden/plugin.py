@@ -205,8 +205,9 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if others:
             log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
             return
-        self.pool = render_pool.RenderPool(config, files, notes, workers)
-        self.pool.run_later(pages.write_files, config.site_dir, self._redirect_pages(config))
+        material_search = any(type(p).__module__.startswith("material.plugins.search") for p in config.plugins.values())
+        self.pool = render_pool.RenderPool(config, files, notes, workers, split_chinese=material_search)
+        self.pool.run_beside(pages.write_files, config.site_dir, self._redirect_pages(config))
 
     def _stop_render_pool(self, wait: bool = True) -> None:
         if self.pool is not None:

@@ -11,6 +11,9 @@ writing instead of coming before it.
 Only pages whose whole rendering a worker can do alone are handed over: a plugin whose
 page events gather state across pages (as autorefs does) would lose what the workers
 saw, so Garden renders in one process whenever another plugin hooks those events.
+
+A worker that is well ahead of the main process also splits its page's Chinese into
+words for Material's search index (``search_segments``), which keeps both cores busy.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import logging
 import multiprocessing
 import os
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,14 +30,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
+from .search_segments import SegmentCache, Segments, segment
+
+_log = logging.getLogger("mkdocs.plugins.garden.render_pool")
 PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
+AHEAD = 16  # pages; a worker further ahead than this has time to split Chinese for search
 # The page events a worker runs on MkDocs' behalf: a plugin hooking any of them is not
 # known to be safe to run in a forked copy.
 POPULATE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _in_worker = False
-_job: tuple[MkDocsConfig, Files, list[str]] | None = None
+_job: tuple[MkDocsConfig, Files, list[str], bool] | None = None
+_progress: Any = None  # shared with the workers: the position of the page the main process writes
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Rendered:
     anchors: frozenset[str] | None = None
     links_to_anchors: dict[str, dict[str, str]] | None = None  # target path -> anchor -> link
     messages: tuple[tuple[str, int, str], ...] = ()  # (logger, level, message)
+    segments: Segments | None = None  # Chinese runs split for the search index, if the worker had time
 
 
 def in_worker() -> bool:
@@ -75,18 +84,25 @@ def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
 class RenderPool:
     """Forked workers rendering ``paths`` (documentation pages) in order."""
 
-    def __init__(self, config: MkDocsConfig, files: Files, paths: list[str], workers: int) -> None:
-        global _job
-        _job = (config, files, paths)  # the workers are forked now, and inherit it
+    def __init__(
+        self, config: MkDocsConfig, files: Files, paths: list[str], workers: int, split_chinese: bool = False
+    ) -> None:
+        global _job, _progress
+        context = multiprocessing.get_context("fork")
+        _progress = context.Value("i", -1, lock=False)
+        _job = (config, files, paths, split_chinese)  # the workers are forked now, and inherit it
         # "fork": the workers start as copies of this process, with the garden already read.
-        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_become_worker)
+        self._pool = context.Pool(workers, initializer=_become_worker)
         _job = None
+        self._segments = SegmentCache()
+        if split_chinese:
+            self._segments.install()
         self._results: Iterator[Rendered] = self._pool.imap(_render, range(len(paths)), chunksize=_CHUNK)
         self._files = files
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
         self._next = 0
-        self._later: list = []
+        self._beside: list[tuple[Any, Callable[..., object], tuple[object, ...]]] = []
 
     def owns(self, path: str) -> bool:
         return path in self._position
@@ -94,6 +110,7 @@ class RenderPool:
     def take(self, path: str) -> Rendered:
         """The worker's rendering of ``path``, waiting for it if need be."""
         wanted = self._position.pop(path)  # taken once; the page is the main process's now
+        _progress.value = wanted
         while wanted not in self._received:
             try:
                 self._received[self._next] = next(self._results)
@@ -111,18 +128,25 @@ class RenderPool:
             populate(page, config, self._files)
         else:
             install(page, rendered, self._files)
+        self._segments.use(rendered.segments or {})
 
-    def run_later(self, function: Callable[..., object], *args: object) -> None:
-        """Run ``function(*args)`` (a module-level function) in a worker, after the pages
-        queued before it; ``close`` waits for it. Writing hundreds of small files, say,
-        then overlaps the main process's work."""
-        self._later.append(self._pool.apply_async(function, args))
+    def run_beside(self, function: Callable[..., object], *args: object) -> None:
+        """Run ``function(*args)`` in a forked process of its own, now; ``close`` waits for
+        it (and runs it here if it failed). Writing hundreds of small files, say, waits on
+        the disk, and overlaps the rendering and writing of pages instead of following it."""
+        process = multiprocessing.get_context("fork").Process(target=function, args=args, daemon=True)
+        process.start()
+        self._beside.append((process, function, args))
 
     def close(self, wait: bool = True) -> None:
         try:
-            for job in self._later if wait else ():
-                job.get()
+            for process, function, args in self._beside:
+                process.join() if wait else process.terminate()
+                if wait and process.exitcode != 0:
+                    function(*args)
         finally:
+            _log.debug(f"search: {self._segments.answered} Chinese runs split ahead, {self._segments.passed_on} here")
+            self._segments.uninstall()
             self._pool.terminate()
             self._pool.join()
 
@@ -187,7 +211,7 @@ def _become_worker() -> None:
 
 def _render(at: int) -> Rendered:
     assert _job is not None, "a worker without a job"
-    config, files, paths = _job
+    config, files, paths, split_chinese = _job
     file = files.get_file_from_path(paths[at])
     _collector.messages = []
     try:
@@ -203,4 +227,5 @@ def _render(at: int) -> Rendered:
         anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         links_to_anchors={f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
         messages=tuple(_collector.messages),
+        segments=segment(page.content) if split_chinese and at - _progress.value > AHEAD else None,
     )
