@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from .compact_json import unescape_non_ascii
 from .explorer import EXPLORER_JSON, explorer_data
 from .garden import HEALTH_PAGE, Garden
 from .glossary import GLOSSARY_PAGE
@@ -128,15 +129,20 @@ def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
     return redirects
 
 
+_CHUNK_BYTES = 4 << 20
+
+
 def compact_search_index(site_dir: str) -> None:
     """Material writes its search index with every Chinese character as a six-byte
     ``\\uXXXX`` escape; written as UTF-8 the same index is far smaller."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
-    text = path.read_text(encoding="utf-8")
-    if "\\u" in text:
-        write_json(str(path.parent), path.name, json.loads(text))
+    compacted = path.with_name(path.name + ".garden")
+    with path.open("rb") as source, compacted.open("wb") as out:
+        for part in unescape_non_ascii(iter(lambda: source.read(_CHUNK_BYTES), b"")):
+            out.write(part)
+    os.replace(compacted, path)
 
 
 def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -37,9 +38,11 @@ PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
 AHEAD = 16  # pages; a worker further ahead than this has time to split Chinese for search
-# The page events a worker runs on MkDocs' behalf: a plugin hooking any of them is not
-# known to be safe to run in a forked copy.
-POPULATE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do not pile up in memory
+# The page events a worker runs on MkDocs' behalf (a plugin hooking any of them is not
+# known to be safe to run in a forked copy), and `env`, where a plugin could read pages
+# that still hold their placeholders.
+WATCHED_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "env")
 _in_worker = False
 _job: tuple[MkDocsConfig, Files, list[str], bool] | None = None
 _progress: Any = None  # shared with the workers: the position of the page the main process writes
@@ -71,9 +74,10 @@ def worker_count() -> int:
 
 
 def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
-    """Who else hooks a page event a worker would run (plugins and ``hooks:`` modules)."""
+    """Who else hooks an event a worker would run, or one that sees placeholders
+    (plugins and ``hooks:`` modules)."""
     found = []
-    for event in POPULATE_EVENTS:
+    for event in WATCHED_EVENTS:
         for method in config.plugins.events[event]:
             owner = getattr(method, "__self__", None)
             if owner is not own:
@@ -212,6 +216,8 @@ def _become_worker() -> None:
 def _render(at: int) -> Rendered:
     assert _job is not None, "a worker without a job"
     config, files, paths, split_chinese = _job
+    while at - _progress.value > MAX_AHEAD:
+        time.sleep(0.005)
     file = files.get_file_from_path(paths[at])
     _collector.messages = []
     try:

@@ -1,0 +1,55 @@
+"""JSON written with ``ensure_ascii`` made UTF-8, as a stream.
+
+Material writes its search index with every Chinese character as a six-byte ``\\uXXXX``
+escape. Parsing and writing the whole index again would hold it in memory several times
+over (hundreds of megabytes for a large garden, at the moment memory peaks), so the
+escapes are rewritten as they stream past: JSON's own grammar stays as it is, and only
+escapes of characters beyond ASCII become those characters in UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+# Every backslash in such JSON starts an escape: a surrogate pair, one \uXXXX, or \ + one character.
+_ESCAPE = re.compile(
+    rb"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})|\\.", re.IGNORECASE | re.DOTALL
+)
+
+
+def _character(match: re.Match[bytes]) -> bytes:
+    high, low, single = match.groups()
+    if high is not None:
+        code = 0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00)
+        return chr(code).encode("utf-8")
+    if single is not None:
+        code = int(single, 16)
+        # ASCII escapes (quotes, controls) are JSON's syntax; a lone surrogate cannot be UTF-8.
+        if code >= 0x80 and not 0xD800 <= code < 0xE000:
+            return chr(code).encode("utf-8")
+    return match.group()
+
+
+def unescape_non_ascii(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The same JSON, in UTF-8 where it had ``\\uXXXX`` escapes of non-ASCII characters.
+
+    Chunks may end anywhere. A chunk that ends on the backslash opening an escape keeps
+    it for the next; an escape cut later than that is passed on as written, which is
+    still the same JSON, merely not shortened.
+    """
+    carried = b""
+    for chunk in chunks:
+        data = carried + chunk
+        carried = b""
+        if data.endswith(b"\\") and not _ends_with_escaped_backslash(data):
+            data, carried = data[:-1], b"\\"
+        yield _ESCAPE.sub(_character, data)
+    if carried:
+        yield carried
+
+
+def _ends_with_escaped_backslash(data: bytes) -> bool:
+    """``…\\\\`` (an escaped backslash) rather than the opening of an escape."""
+    run = len(data) - len(data.rstrip(b"\\"))
+    return run % 2 == 0
