@@ -226,7 +226,7 @@ def _render(at: int) -> Rendered:
     except Exception:
         return Rendered(content=None)
     links = page.links_to_anchors
-    return Rendered(
+    rendered = Rendered(
         content=page.content,
         toc=page.toc,
         title=page._title_from_render,
@@ -235,3 +235,6 @@ def _render(at: int) -> Rendered:
         messages=tuple(_collector.messages),
         segments=segment(page.content) if split_chinese and at - _progress.value > AHEAD else None,
     )
+    # The main process keeps the page; this copy need not (a garden's HTML, held twice, adds up).
+    page.markdown = page.content = page.toc = page.links_to_anchors = page.present_anchor_ids = None
+    return rendered
