@@ -158,3 +158,14 @@ def test_han_runs_are_what_a_reader_sees():
 
     html = '<p lang="zh">反向<a href="#x">链接</a>指回，见&lt;笔记&gt;《卡片》</p>\n<h2>术语</h2>'
     assert han_runs(html) == {"反向链接指回", "见", "笔记", "卡片", "术语"}
+
+
+def test_no_workers_where_processes_cannot_be_forked(monkeypatch):
+    import multiprocessing
+    import sys
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert render_pool.worker_count() == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert render_pool.worker_count() == 0

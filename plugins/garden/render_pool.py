@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -66,6 +67,12 @@ def in_worker() -> bool:
 
 
 def worker_count() -> int:
+    """Workers to fork: one per core but the main process's; none where processes
+    cannot be forked (Windows) or are not forked by default (macOS)."""
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or os.name != "posix":
+        return 0
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return 0
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
