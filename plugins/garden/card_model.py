@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .frontmatter_model import FrontMatter, Problem
 from .lang import Lang
+from .inline_tags import InlineTag
 from .wikilinks import WikiLink
 
 # Obsidian's block reference: "^block-id" ending a paragraph or list item, or alone on
@@ -126,6 +127,12 @@ class Card:
     blocks: tuple[Block, ...] = ()
     link_context: tuple[str, ...] = field(default=(), repr=False)  # the text around each link
     pairs: tuple[Pair, ...] = field(default=(), repr=False)
+    inline_tags: tuple[InlineTag, ...] = ()  # "#tag" in the text
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Front matter's tags, then the text's, each once (as Obsidian and Quartz count them)."""
+        return tuple(dict.fromkeys((*self.meta.tags, *(tag.name for tag in self.inline_tags))))
 
     @property
     def untranslated(self) -> tuple[Segment, ...]:

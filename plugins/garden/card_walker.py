@@ -26,6 +26,7 @@ from .card_model import (
     Table,
     Term,
 )
+from .inline_tags import TAG_TOKEN, InlineTag
 from .slugs import heading_anchor, unique_anchor
 from .wikilinks import TOKEN_TYPE, WikiLink, locate
 
@@ -73,6 +74,7 @@ class Walker:
         self.tables: list[Table] = []
         self.mermaid: list[Diagram] = []
         self.links: list[WikiLink] = []
+        self.inline_tags: list[InlineTag] = []
         self.tasks: dict[int, list[ChecklistItem]] = {}
         self.task_context: dict[int, tuple[str | None, int]] = {}
         # The previous block in each container (list item, quote, or the page: 0).
@@ -148,10 +150,14 @@ class Walker:
         parent = self.stack[-1].type if self.stack else ""
         text = mdparse.plain_text(inline)
         prose = mdparse.plain_text(inline, prose=True)
+        in_link = 0
         for child in inline.children or ():
+            in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
             if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
                 self.links.append(locate(inline, child, self.lines))
                 self.link_context.append(text)
+            elif child.type == TAG_TOKEN and not in_link:  # a link's label is the link's, not a tag
+                self.inline_tags.append(locate(inline, child, self.lines))
         line = inline.map[0] + 1 if inline.map else 0
         if parent == "heading_open":
             self._heading(int(self.stack[-1].tag[1]), text, line)

@@ -49,6 +49,7 @@ def parse_card(text: str, path: str = "") -> Card:
         tables=tuple(walker.tables),
         mermaid=tuple(walker.mermaid),
         links=tuple(walker.links),
+        inline_tags=tuple(walker.inline_tags),
         checklists=tuple(walker.checklists()),
         problems=problems,
         list_items=tuple(walker.list_items),

@@ -63,7 +63,7 @@ def graph_data(garden: Garden) -> dict[str, Any]:
             if user in nodes and term_node is not None and nodes[user]["id"] != term_node["id"]:
                 edges[(nodes[user]["id"], term_node["id"], "term")] = None
     for path, card in garden.cards.items():
-        for tag in card.meta.tags if path in nodes else ():
+        for tag in card.tags if path in nodes else ():
             tag_page = garden.tag_pages.get(tag)
             if tag_page in nodes:
                 edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None

@@ -53,7 +53,7 @@ def listings(cards: Mapping[str, Card], skip_folders: Iterable[str] = ()) -> lis
 def _tag_listings(cards: Mapping[str, Card], page) -> Iterable[Listing]:
     members: dict[str, list[str]] = defaultdict(list)
     for path, card in cards.items():
-        for tag in card.meta.tags:
+        for tag in card.tags:
             parts = tag.strip("/").split("/")
             for depth in range(1, len(parts) + 1):  # "a/b" is listed under "a" too
                 members["/".join(parts[:depth])].append(path)

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .inline_tags import TAG_TOKEN, inline_tags_plugin
 from .wikilinks import TOKEN_TYPE, wikilinks_plugin
 
 
@@ -15,7 +16,7 @@ from .wikilinks import TOKEN_TYPE, wikilinks_plugin
 def markdown() -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough, front matter kept in the line count."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.use(front_matter_plugin).use(wikilinks_plugin)
+    md.use(front_matter_plugin).use(wikilinks_plugin).use(inline_tags_plugin)
     return md
 
 
@@ -37,9 +38,9 @@ def plain_text(inline: Token, *, prose: bool = False) -> str:
             in_link += 1
         elif child.type == "link_close":
             in_link -= 1
-        elif prose and (in_link or child.type in ("code_inline", TOKEN_TYPE)):
+        elif prose and (in_link or child.type in ("code_inline", TOKEN_TYPE, TAG_TOKEN)):
             parts.append(" ")
-        elif child.type in ("text", "code_inline"):
+        elif child.type in ("text", "code_inline", TAG_TOKEN):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")

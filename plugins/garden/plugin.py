@@ -25,7 +25,7 @@ from .render_terms import TermExtension, TermLinker
 from .terms import TermMatcher
 from .graph import node_id
 from .report import link_summary
-from .rewrite import rewrite
+from .rewrite import rewrite, tag_spans
 from .transclusion import Transcluder
 
 log = get_plugin_logger(__name__)
@@ -137,7 +137,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             links = tuple(self.garden.index.resolve(link, path) for link in card.links)
         text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
         embedder = self._transcluder().embedder(path)
-        return rewrite(text, links, path, offset, grown=grown, embed=embedder)
+        tags = tag_spans(card.inline_tags, self.garden.tag_pages, path)
+        return rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The glossary goes into the page's content, so search indexes every term.

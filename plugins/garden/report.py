@@ -18,7 +18,7 @@ def card_report(card: Card) -> dict[str, Any]:
         "title": card.title,
         "title_zh": meta.title_zh,
         "aliases": list(meta.aliases),
-        "tags": list(meta.tags),
+        "tags": list(card.tags),
         "source": asdict(meta.source) if meta.source else None,
         "takeaway": meta.takeaway,
         "draft": meta.draft,

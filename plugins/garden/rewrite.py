@@ -11,10 +11,12 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 from .index import Resolution
+from .inline_tags import InlineTag
 
 BROKEN_CLASS = "broken"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
@@ -25,6 +27,25 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".b
 Embedder = Callable[[Resolution, str], "str | None"]
 
 
+@dataclass(frozen=True)
+class Span:
+    """Source text at a line and column (1-based) to replace with ``text``."""
+
+    line: int
+    col: int
+    raw: str
+    text: str
+
+
+def tag_spans(tags: Iterable[InlineTag], tag_pages: Mapping[str, str], from_path: str) -> list[Span]:
+    """Each ``#tag`` in a note's text as a link to its tag page, as Quartz shows it."""
+    return [
+        Span(tag.line, tag.col, tag.raw, f"[{escape_label(tag.raw)}]({relative_href(from_path, tag_pages[tag.name])})")
+        for tag in tags
+        if tag.col > 0 and tag.name in tag_pages
+    ]
+
+
 def rewrite(
     markdown: str,
     resolutions: Iterable[Resolution],
@@ -33,22 +54,31 @@ def rewrite(
     *,
     grown: Mapping[int, int] | None = None,
     embed: Embedder | None = None,
+    spans: Iterable[Span] = (),
 ) -> str:
-    """Replace each link's source span (1-based line/col in the file, less ``line_offset``).
+    """Replace each link's source span (1-based line/col in the file, less ``line_offset``),
+    and each of ``spans``.
 
     ``grown`` says how many characters an earlier step added before each line's text.
     """
     lines = markdown.split("\n")
-    by_line: dict[int, list[Resolution]] = defaultdict(list)
+    by_line: dict[int, list[Resolution | Span]] = defaultdict(list)
     for resolution in resolutions:
         if resolution.link.col > 0:
             by_line[resolution.link.line - 1 - line_offset].append(resolution)
+    for span in spans:
+        by_line[span.line - 1 - line_offset].append(span)
     for index, found in by_line.items():
         if not 0 <= index < len(lines):
             continue
         line = lines[index]
         shift = (grown or {}).get(index, 0)
-        for resolution in sorted(found, key=lambda r: r.link.col, reverse=True):
+        for resolution in sorted(found, key=_column, reverse=True):
+            if isinstance(resolution, Span):
+                start = resolution.col - 1 + shift
+                if line.startswith(resolution.raw, start):
+                    line = line[:start] + resolution.text + line[start + len(resolution.raw) :]
+                continue
             start = resolution.link.col - 1 + shift
             raw = _written_form(line, start, resolution.link.raw)
             if raw is None:
@@ -59,6 +89,10 @@ def rewrite(
             line = line[:start] + text + line[start + len(raw) :]
         lines[index] = line
     return "\n".join(lines)
+
+
+def _column(item: Resolution | Span) -> int:
+    return item.col if isinstance(item, Span) else item.link.col
 
 
 def _written_form(line: str, start: int, raw: str) -> str | None:

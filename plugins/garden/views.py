@@ -47,7 +47,7 @@ def card_view(card: Card, garden: Garden) -> CardView | None:
         title_zh=title_zh(card),
         source=card.meta.source,
         takeaway=card.meta.takeaway,
-        tags=tuple((tag, _url(garden, garden.tag_pages.get(tag))) for tag in card.meta.tags),
+        tags=tuple((tag, _url(garden, garden.tag_pages.get(tag))) for tag in card.tags),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -148,14 +149,17 @@ def wikilinks_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.at("link", _markdown_link_rule)
 
 
-def locate(inline: Token, child: Token, lines: list[str]) -> WikiLink:
-    """Give the link in ``child`` its line and column in the source file.
+Located = TypeVar("Located")  # a frozen dataclass with raw, line and col: a link or an inline tag
+
+
+def locate(inline: Token, child: Token, lines: list[str]) -> Located:
+    """Give the link (or inline tag) in ``child`` its line and column in the source file.
 
     markdown-it maps blocks to lines, not inline positions: the inline content is the
     block's lines with their container prefixes (indent, ``> ``, ``- ``) removed, so
     the column is found by placing each content line back into its source line.
     """
-    link: WikiLink = child.meta["link"]
+    link = child.meta["link"]
     if not inline.map:
         return link
     pos = child.meta["pos"]
