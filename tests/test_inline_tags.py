@@ -51,7 +51,7 @@ def test_text_tags_get_tag_pages_links_and_graph_edges(tmp_path):
         },
     )
     home = site.html("")
-    assert '<a href="tags/gardening/">#gardening</a>' in home
+    assert '<a class="garden-tag-link" href="tags/gardening/">#gardening</a>' in home
     assert "#花园/笔记</a>" in home
     assert "<code>#code</code>" in home
     listing = site.html("tags/gardening/")

@@ -104,7 +104,7 @@ def test_graph_edges_are_the_links_in_the_sources(quartz_site, garden):
 def test_a_tag_written_in_the_text_links_to_its_tag_page(quartz_site):
     site, _ = quartz_site
     page = (site / "features" / "folder-and-tag-listings" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../../tags/component/">#component</a>' in page
+    assert '<a class="garden-tag-link" href="../../tags/component/">#component</a>' in page
     # Quartz's own tags/component.md is that tag's page, and lists this note.
     listing = (site / "tags" / "component" / "index.html").read_text(encoding="utf-8")
     assert "folder-and-tag-listings" in listing

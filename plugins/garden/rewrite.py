@@ -19,6 +19,7 @@ from .index import Resolution
 from .inline_tags import InlineTag
 
 BROKEN_CLASS = "broken"
+TAG_LINK_CLASS = "garden-tag-link"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
 _IMAGE_SIZE = re.compile(r"^(\d+)(?:x(\d+))?$")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
@@ -40,7 +41,7 @@ class Span:
 def tag_spans(tags: Iterable[InlineTag], tag_pages: Mapping[str, str], from_path: str) -> list[Span]:
     """Each ``#tag`` in a note's text as a link to its tag page, as Quartz shows it."""
     return [
-        Span(tag.line, tag.col, tag.raw, f"[{escape_label(tag.raw)}]({relative_href(from_path, tag_pages[tag.name])})")
+        Span(tag.line, tag.col, tag.raw, f"[{escape_label(tag.raw)}]({relative_href(from_path, tag_pages[tag.name])}){{ .{TAG_LINK_CLASS} }}")
         for tag in tags
         if tag.col > 0 and tag.name in tag_pages
     ]
