@@ -169,3 +169,16 @@ def test_no_workers_where_processes_cannot_be_forked(monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(sys, "platform", "darwin")
     assert render_pool.worker_count() == 0
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_note_in_a_worker, monkeypatch):
+    import os
+
+    real = render_pool._render
+    monkeypatch.setattr(render_pool, "PAGE_TIMEOUT", 3.0)
+    monkeypatch.setattr(render_pool, "_render", lambda at: os._exit(1) if at == 2 else real(at))
+    parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
+    serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
+    for page in _pages(serial.site):
+        assert filecmp.cmp(parallel.site / page, serial.site / page, shallow=False), f"{page} differs"
+    assert any("render worker stopped" in warning for warning in parallel.warnings)

@@ -24,7 +24,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -39,6 +39,7 @@ PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
 AHEAD = 16  # pages; a worker further ahead than this has time to split Chinese for search
+PAGE_TIMEOUT = 60.0  # seconds for the next page; a worker rendering one page takes milliseconds
 MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do not pile up in memory
 # The page events a worker runs on MkDocs' behalf (a plugin hooking any of them is not
 # known to be safe to run in a forked copy), and `env`, where a plugin could read pages
@@ -108,11 +109,14 @@ class RenderPool:
         self._segments = SegmentCache()
         if split_chinese:
             self._segments.install()
-        self._results: Iterator[Rendered] = self._pool.imap(_render, range(len(paths)), chunksize=_CHUNK)
+        batches = [range(start, min(start + _CHUNK, len(paths))) for start in range(0, len(paths), _CHUNK)]
+        # One batch a task: the iterator of plain tasks can wait with a timeout.
+        self._results: Any = self._pool.imap(_render_batch, batches)
         self._files = files
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
         self._next = 0
+        self._broken = False
         self._beside: list[tuple[Any, Callable[..., object], tuple[object, ...]]] = []
 
     def owns(self, path: str) -> bool:
@@ -122,13 +126,17 @@ class RenderPool:
         """The worker's rendering of ``path``, waiting for it if need be."""
         wanted = self._position.pop(path)  # taken once; the page is the main process's now
         _progress.value = wanted
-        while wanted not in self._received:
+        while wanted not in self._received and not self._broken:
             try:
-                self._received[self._next] = next(self._results)
-            except Exception:  # a worker died: the main process renders what is left
-                self._received[self._next] = Rendered(content=None)
-            self._next += 1
-        return self._received.pop(wanted)
+                for rendered in self._results.next(timeout=PAGE_TIMEOUT):
+                    self._received[self._next] = rendered
+                    self._next += 1
+            except Exception:
+                # A worker died (its pages are lost, and the pages after them never come
+                # in order) or hangs: the main process renders every page left, as MkDocs would.
+                _log.warning(f"garden: render worker stopped at {path}; rendering the rest in one process")
+                self._broken = True
+        return self._received.pop(wanted, Rendered(content=None))
 
     def fill(self, page: Page, config: MkDocsConfig) -> None:
         """Put the worker's rendering of ``page`` in place (or render it here if it failed,
@@ -218,6 +226,10 @@ def _become_worker() -> None:
     logger = logging.getLogger("mkdocs")
     logger.handlers = [_collector]
     logger.propagate = False
+
+
+def _render_batch(batch: range) -> list[Rendered]:
+    return [_render(at) for at in batch]
 
 
 def _render(at: int) -> Rendered:
