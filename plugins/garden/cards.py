@@ -25,7 +25,10 @@ from .card_model import (
     Term,
 )
 from .card_walker import Walker
-from .frontmatter_model import read_front_matter
+from .comments import strip_note_comments
+from .frontmatter_model import Problem, read_front_matter
+
+UNCLOSED_COMMENT = "'%%' opens a comment that never closes: the rest of the note is hidden, as Obsidian hides it"
 
 # The model is read through this module.
 __all__ = [
@@ -36,6 +39,10 @@ __all__ = [
 
 def parse_card(text: str, path: str = "") -> Card:
     meta, problems = read_front_matter(text)
+    stripped = strip_note_comments(text)  # private comments are no part of the card
+    text = stripped.text
+    if stripped.unclosed_at:
+        problems = (*problems, Problem(stripped.unclosed_at, UNCLOSED_COMMENT, code="unclosed-comment"))
     walker = Walker(text.split("\n"))  # markdown-it counts lines at "\n" only
     walker.walk(mdparse.parse(text))
     title = meta.title or walker.first_h1 or PurePosixPath(path).stem or "Untitled"

@@ -35,7 +35,7 @@ class Finding:
 
 def card_findings(card: Card) -> list[Finding]:
     return [
-        Finding(card.path, problem.line, 0, problem.level, "front-matter", problem.message)
+        Finding(card.path, problem.line, 0, problem.level, problem.code, problem.message)
         for problem in card.problems
     ]
 

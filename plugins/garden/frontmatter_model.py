@@ -21,6 +21,7 @@ class Problem:
     line: int
     message: str
     level: str = "warning"
+    code: str = "front-matter"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = (
     "toc", "tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences",
+    "pymdownx.mark",  # Obsidian's ==highlight==
     "garden.render_callouts", "garden.render_blocks", "garden.render_lang",
 )
 

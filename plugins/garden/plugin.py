@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from . import assets, incremental, indent, mkdocs_setup, pages, render_pool, views
 from .cards import Card, parse_card
+from .comments import strip_comments, strip_note_comments
 from .config import GardenConfig
 from .garden import HEALTH_PAGE, Garden, GardenOptions, garden_from_cards
 from .parallel import parse_cards
@@ -131,8 +132,11 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if card is not None and source.endswith(markdown):
             offset = source[: len(source) - len(markdown)].count("\n")
             links = self.garden.links.get(path, ())
+            # The card was read without its private comments: so is the page.
+            markdown = strip_comments(markdown, first_line=offset + 1).text
         else:
             # Generated, or changed by another plugin: read this version's links afresh.
+            markdown = strip_comments(markdown).text
             card, offset = parse_card(markdown, path), 0
             links = tuple(self.garden.index.resolve(link, path) for link in card.links)
         text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
@@ -266,7 +270,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         config.markdown_extensions.append(TermExtension(self.term_linker))
 
     def _transcluder(self) -> Transcluder:
-        return Transcluder(self.garden.cards, self.garden.links, self._source, self.config.embed_depth)
+        def source(path: str) -> str:
+            return strip_note_comments(self._source(path)).text  # nothing private is embedded either
+
+        return Transcluder(self.garden.cards, self.garden.links, source, self.config.embed_depth)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # MkDocs stops the whole build at a note that is not UTF-8; Garden has already
