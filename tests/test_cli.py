@@ -112,3 +112,12 @@ def test_new_creates_a_card_that_parses_and_checks(tmp_path):
     assert [t["en"] for t in card["terms"]] == ["Term"] and card["checklists"][0]["kind"] == "tasks"
     assert card["untranslated"] == []
     assert garden("new", "Soil & water", "--dir", "notes", cwd=tmp_path).returncode == 2  # never overwrites
+
+
+def test_a_bare_folder_gets_obsidian_markdown(tmp_path):
+    write_tree(tmp_path / "vault", {"Note.md": "# Note\n\n~~struck~~, ==marked==, a footnote.[^1] %%private%%\n\n[^1]: Here.\n"})
+    result = garden("build", "vault", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "Note" / "index.html").read_text(encoding="utf-8")
+    assert "<del>struck</del>" in page and "<mark>marked</mark>" in page and 'class="footnote"' in page
+    assert "private" not in page

@@ -19,6 +19,7 @@ DEFAULT_MARKDOWN_EXTENSIONS: list = [
     "footnotes",
     "pymdownx.details",
     {"pymdownx.tasklist": {"custom_checkbox": True}},
+    {"pymdownx.tilde": {"subscript": False}},  # ~~strikethrough~~, as Obsidian writes it
     {"toc": {"permalink": True}},
 ]
 
