@@ -30,6 +30,9 @@ $(VENDOR)/.installed: site_templates/package.json site_templates/package-lock.js
 	mkdir -p $(VENDOR)
 	cp site_templates/node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/
 	cp site_templates/node_modules/force-graph/dist/force-graph.min.js $(VENDOR)/
+	mkdir -p $(VENDOR)/katex
+	cp site_templates/node_modules/katex/dist/katex.min.js site_templates/node_modules/katex/dist/katex.min.css $(VENDOR)/katex/
+	cp -r site_templates/node_modules/katex/dist/fonts $(VENDOR)/katex/
 	touch $@
 
 # Debian's chromium drives the browser tests; Noto CJK so Chinese is not boxes.

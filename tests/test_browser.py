@@ -99,3 +99,16 @@ def test_term_definitions_show_on_keyboard_focus(server, page):
     assert tip.locator('p[lang="en"]').count() == 0 and tip.locator('p[lang="zh-Hans"]').count() == 1
     term.hover()
     page.screenshot(path=str(ARTIFACTS / "term-tooltip.png"))
+
+
+def test_formulas_render_offline_in_katex_fonts(server, page):
+    page.goto(server + "guide/Performance/")
+    page.wait_for_selector(".katex", timeout=10000)
+    assert page.locator(".katex").count() >= 5, "every $…$ and $$…$$ of the card is drawn"
+    assert page.locator(".katex-display").count() == 1
+    fonts = page.evaluate(
+        """() => [...document.querySelectorAll('[lang="zh-Hans"] .katex .mord')].map(e => getComputedStyle(e).fontFamily)"""
+    )
+    assert fonts and all("KaTeX" in font for font in fonts), "Chinese text's font does not reach its formulas"
+    page.locator(".katex-display").screenshot(path=str(ARTIFACTS / "math.png"))
+    assert page.requested_hosts <= {"127.0.0.1"}

@@ -147,3 +147,22 @@ def test_a_note_that_is_not_utf8_is_published_with_a_warning(tmp_path):
     site = build_site(tmp_path, {"index.md": "# Home\n\n[[Latin]]\n"})
     assert any("Latin.md:1: not UTF-8 text" in w for w in site.warnings), site.warnings
     assert "au lait" in site.html("Latin/")
+
+
+def test_formulas_are_left_to_katex_and_loaded_only_where_written(tmp_path):
+    glossary = {"Backlink.md": "---\nterm: Backlink\nzh: 反向链接\n---\n\nA link seen from its target.\n\n从目标看到的链接。\n"}
+    site = build_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n\nA Backlink count $b_{Backlink} = 2$ and\n\n$$\n\\sum_i x_i\n$$\n",
+            "Plain.md": "# Plain\n\nNo formula, 100$ and 5$ only.\n",
+        },
+        glossary=glossary,
+    )
+    home = site.html("")
+    inline = home[home.index('<span class="arithmatex">') :]
+    assert inline.startswith('<span class="arithmatex">\\(b_{Backlink} = 2\\)</span>'), "no term link inside a formula"
+    assert '<div class="arithmatex">\\[' in home
+    assert "vendor/katex/katex.min.js" in home
+    plain = site.html("Plain/")
+    assert "katex" not in plain and "100$ and 5$" in plain

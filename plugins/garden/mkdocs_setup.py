@@ -20,6 +20,7 @@ log = get_plugin_logger(__name__)
 REQUIRED_EXTENSIONS = (
     "toc", "tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences",
     "pymdownx.mark",  # Obsidian's ==highlight==
+    "pymdownx.arithmatex",  # $math$ and $$math$$, drawn by KaTeX from the site itself
     "garden.render_callouts", "garden.render_blocks", "garden.render_lang",
 )
 
@@ -50,6 +51,7 @@ def _add_extensions(config: MkDocsConfig) -> None:
     options = config.mdx_configs
     # Keep "## 小节" as id="小节" (Python-Markdown's default slug drops Chinese).
     options.setdefault("toc", {}).setdefault("slugify", heading_anchor)
+    options.setdefault("pymdownx.arithmatex", {}).setdefault("generic", True)
     fences = options.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     if not any(fence.get("name") == "mermaid" for fence in fences):
         fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})
