@@ -25,6 +25,7 @@ NOTES = {
     ),
     "topics/Gamma.md": "# Gamma\n\n![[Gamma]]\n\n![[Alpha note#Reasons]]\n",
     "Draft.md": "---\ndraft: true\n---\n\n# Draft\n",
+    "Private.md": "---\npublish: false\n---\n\n# Private, as Obsidian Publish marks it\n",
 }
 
 
@@ -41,6 +42,7 @@ def test_pages_get_quartz_urls(site):
     assert (site.site / "Alpha-note" / "index.html").is_file()
     assert (site.site / "topics" / "Beta" / "index.html").is_file()
     assert not (site.site / "Draft").exists()
+    assert not (site.site / "Private").exists()
 
 
 def test_tag_and_folder_pages_list_their_notes(site):

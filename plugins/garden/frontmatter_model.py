@@ -10,7 +10,7 @@ import frontmatter
 import yaml
 
 KNOWN_KEYS = (
-    "title", "title_zh", "aliases", "tags", "source", "takeaway", "draft", "date", "permalink",
+    "title", "title_zh", "aliases", "tags", "source", "takeaway", "draft", "publish", "date", "permalink",
 )
 
 
@@ -107,10 +107,17 @@ def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Prob
         complain(key, "a list of text")
         return ()
 
-    draft = meta.get("draft", False)
-    if not isinstance(draft, (bool, str)):
-        complain("draft", "true or false")
-        draft = False
+    def flag(key: str, default: bool) -> bool:
+        value = meta.get(key, default)
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        if not isinstance(value, bool):
+            complain(key, "true or false")
+            return default
+        return value
+
+    # Obsidian Publish's "publish: false" keeps a note private, as Quartz's "draft: true" does.
+    draft = flag("draft", False) or not flag("publish", True)
     date = meta.get("date")
     return (
         FrontMatter(
@@ -120,7 +127,7 @@ def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Prob
             tags=tuple(tag.lstrip("#") for tag in text_list("tags")),
             source=_source(meta.get("source"), lambda: complain("source", "text or a mapping")),
             takeaway=text_value("takeaway"),
-            draft=draft if isinstance(draft, bool) else draft.strip().lower() == "true",
+            draft=draft,
             date=date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else text_value("date"),
             permalink=text_value("permalink"),
             extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
