@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 
 import jieba
@@ -64,13 +63,13 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in [*self._glossary_files(config), *assets.files(config)]:
+        for file in [*pages.glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
         parsed_before, self.parsed = self.parsed, {}
         texts: dict[str, tuple[str, str]] = {}  # path -> (digest, text)
         for file in files.documentation_pages():
-            self.shown_paths[file.src_uri] = _shown_path(file)
+            self.shown_paths[file.src_uri] = pages.shown_path(file)
             self.sources[file.src_uri] = file
             text = self._source(file.src_uri)
             texts[file.src_uri] = (incremental.digest(text), text)
@@ -189,7 +188,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             pages.write_files(config.site_dir, self._redirect_pages(config))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        glossary = _glossary_dir(config, self.config.glossary_dir)
+        glossary = pages.glossary_dir(config, self.config.glossary_dir)
         if glossary is not None:
             server.watch(str(glossary))
         return server
@@ -210,8 +209,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if others:
             log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
             return
-        material_search = any(type(p).__module__.startswith("material.plugins.search") for p in config.plugins.values())
-        self.pool = render_pool.RenderPool(config, files, notes, workers, split_chinese=material_search)
+        split = render_pool.material_search(config)
+        self.pool = render_pool.RenderPool(config, files, notes, workers, split_chinese=split)
         self.pool.run_beside(pages.write_files, config.site_dir, self._redirect_pages(config))
 
     def _stop_render_pool(self, wait: bool = True) -> None:
@@ -302,33 +301,5 @@ class GardenPlugin(BasePlugin[GardenConfig]):
                     "mermaid is not installed (run `make assets`)"
                 )
 
-    def _glossary_files(self, config: MkDocsConfig) -> list[File]:
-        folder = _glossary_dir(config, self.config.glossary_dir)
-        if folder is None:
-            return []
-        return [
-            File.generated(config, f"glossary/{path.relative_to(folder).as_posix()}", abs_src_path=str(path))
-            for path in sorted(folder.rglob("*.md"))
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        ]
-
     def _shown(self, path: str) -> str:
         return self.shown_paths.get(path, path)
-
-
-def _glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
-    folder = (Path(config.config_file_path or ".").parent / option).resolve()
-    docs = Path(config.docs_dir).resolve()
-    if not folder.is_dir() or folder == docs or docs in folder.parents:
-        return None  # absent, or already part of the docs folder
-    return folder
-
-
-def _shown_path(file: File) -> str:
-    """The path a reader of a warning can open: relative to where they stand, if inside."""
-    if not file.abs_src_path:
-        return file.src_uri
-    try:
-        return Path(file.abs_src_path).resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return os.path.normpath(file.abs_src_path)

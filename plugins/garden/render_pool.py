@@ -81,6 +81,11 @@ def worker_count() -> int:
     return max(0, min(cores - 1, MAX_WORKERS))
 
 
+def material_search(config: MkDocsConfig) -> bool:
+    """Material's search plugin is on: it splits Chinese with jieba, which workers can do ahead."""
+    return any(type(plugin).__module__.startswith("material.plugins.search") for plugin in config.plugins.values())
+
+
 def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
     """Who else hooks an event a worker would run, or one that sees placeholders
     (plugins and ``hooks:`` modules)."""
