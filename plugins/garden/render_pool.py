@@ -70,9 +70,8 @@ def in_worker() -> bool:
 def worker_count() -> int:
     """Workers to fork: one per core but the main process's; none where processes
     cannot be forked (Windows) or are not forked by default (macOS)."""
-    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or os.name != "posix":
-        return 0
-    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+    forks = os.name == "posix" and sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+    if not forks or multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return 0
     try:
         cores = len(os.sched_getaffinity(0))
@@ -107,10 +106,10 @@ class RenderPool:
         global _job, _progress
         context = multiprocessing.get_context("fork")
         _progress = context.Value("i", -1, lock=False)
-        _job = (config, files, paths, split_chinese)  # the workers are forked now, and inherit it
+        # Workers are forked now (and again if one must be replaced): they inherit the job.
+        _job = (config, files, paths, split_chinese)
         # "fork": the workers start as copies of this process, with the garden already read.
         self._pool = context.Pool(workers, initializer=_become_worker)
-        _job = None
         self._segments = SegmentCache()
         if split_chinese:
             self._segments.install()
@@ -163,12 +162,14 @@ class RenderPool:
         self._beside.append((process, function, args))
 
     def close(self, wait: bool = True) -> None:
+        global _job
         try:
             for process, function, args in self._beside:
                 process.join() if wait else process.terminate()
                 if wait and process.exitcode != 0:
                     function(*args)
         finally:
+            _job = None
             _log.debug(f"search: {self._segments.answered} Chinese runs split ahead, {self._segments.passed_on} here")
             self._segments.uninstall()
             self._pool.terminate()
