@@ -37,6 +37,8 @@ GLOSSARY = {
 def every_note_in_a_worker(monkeypatch):
     monkeypatch.setattr(render_pool, "PARALLEL_FROM", 1)
     monkeypatch.setattr(render_pool, "worker_count", lambda: 2)
+    # The browser tests' web server thread runs for the whole session; builds here are alone.
+    monkeypatch.setattr(render_pool, "may_fork", lambda: True)
 
 
 def _pages(site: Path) -> list[Path]:
@@ -182,3 +184,16 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_
     for page in _pages(serial.site):
         assert filecmp.cmp(parallel.site / page, serial.site / page, shallow=False), f"{page} differs"
     assert any("render worker stopped" in warning for warning in parallel.warnings)
+
+
+def test_no_forking_while_another_thread_runs():
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not render_pool.may_fork(), "a server thread (mkdocs serve) runs beside the build"
+    finally:
+        stop.set()
+        thread.join()

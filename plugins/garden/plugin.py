@@ -41,7 +41,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.sources: dict[str, File] = {}
         self.term_linker: TermLinker | None = None
         self.compact = False
-        self.serving = False
         self.pool: render_pool.RenderPool | None = None
         # Kept across `mkdocs serve` rebuilds: each note is parsed again only when it changed.
         self.dirty = False
@@ -52,7 +51,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
-        self.serving = command == "serve"  # a server thread runs beside the build: no forking
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
@@ -198,7 +196,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any
-        if not self.config.parallel or self.serving or self.dirty or render_pool.in_worker():
+        rebuild = self.dirty and self.previous is not None  # `serve` rebuilding a few stale pages
+        if not self.config.parallel or rebuild or not render_pool.may_fork():
             return
         cards = self.garden.cards if self.garden else {}
         notes = [file.src_uri for file in files.documentation_pages() if file.src_uri in cards]

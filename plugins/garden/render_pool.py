@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -63,8 +64,10 @@ class Rendered:
     segments: Segments | None = None  # Chinese runs split for the search index, if the worker had time
 
 
-def in_worker() -> bool:
-    return _in_worker
+def may_fork() -> bool:
+    """Not from a worker, and not while another thread runs (under `serve`, the server's):
+    a forked copy would inherit that thread's locks in whatever state they are."""
+    return not _in_worker and threading.active_count() == 1
 
 
 def worker_count() -> int:
