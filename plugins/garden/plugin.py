@@ -104,7 +104,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     @event_priority(-100)  # last: the render workers fork once everything is known
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if not config.nav:  # an author's own navigation is kept as written
-            nav = pages.compact_navigation(nav, files, self.garden) if self.compact else pages.without_tag_pages(nav, self.garden)
+            if self.compact:
+                nav = pages.compact_navigation(nav, files, self.garden)
+            else:
+                nav = pages.without_tag_pages(nav, self.garden)
         self._start_render_pool(config, files)
         return nav
 

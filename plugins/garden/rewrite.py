@@ -41,10 +41,14 @@ class Span:
 def tag_spans(tags: Iterable[InlineTag], tag_pages: Mapping[str, str], from_path: str) -> list[Span]:
     """Each ``#tag`` in a note's text as a link to its tag page, as Quartz shows it."""
     return [
-        Span(tag.line, tag.col, tag.raw, f"[{escape_label(tag.raw)}]({relative_href(from_path, tag_pages[tag.name])}){{ .{TAG_LINK_CLASS} }}")
+        Span(tag.line, tag.col, tag.raw, _tag_link(tag, relative_href(from_path, tag_pages[tag.name])))
         for tag in tags
         if tag.col > 0 and tag.name in tag_pages
     ]
+
+
+def _tag_link(tag: InlineTag, href: str) -> str:
+    return f"[{escape_label(tag.raw)}]({href}){{ .{TAG_LINK_CLASS} }}"
 
 
 def rewrite(

@@ -22,7 +22,10 @@ Segments = dict[bytes, tuple[str, ...]]  # a run, as Material hands it to jieba 
 _TAG = re.compile(r"<[^>]*>")
 # Material matches \p{script=Han}; these blocks hold nearly all of it. A run cut
 # differently here is only a run the cache does not answer.
-_HAN = re.compile("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_HAN = re.compile(
+    "[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
+)
 
 
 def han_runs(html: str) -> set[str]:
