@@ -31,3 +31,10 @@ def test_any_json_survives_any_chunking(value, size):
 def test_a_lone_surrogate_stays_escaped():
     escaped = json.dumps("\ud800 x").encode("ascii")
     assert _compact(escaped, 3) == escaped
+
+
+def test_a_written_backslash_u_is_text_not_an_escape():
+    value = ["\\u4e2d is how JSON writes 中", "\\\\u6587", "中\u0001文\"🌱\\"]
+    escaped = json.dumps(value).encode("ascii")
+    for size in (1, 2, 5, 1 << 20):
+        assert json.loads(_compact(escaped, size)) == value

@@ -12,10 +12,26 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-# Every backslash in such JSON starts an escape: a surrogate pair, one \uXXXX, or \ + one character.
-_ESCAPE = re.compile(
-    rb"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})|\\.", re.IGNORECASE | re.DOTALL
-)
+# Every backslash in such JSON starts an escape. An escaped backslash is taken first, so
+# the "\\u" of "\\\\u4e2d" (a backslash, then text) is never read as an escape; runs
+# of \uXXXX escapes (a Chinese sentence is one run) are converted in one call.
+_ESCAPES = re.compile(rb"\\\\|(?:\\u[0-9a-fA-F]{4})+")
+_ONE = re.compile(rb"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})", re.IGNORECASE)
+
+
+def _run(match: re.Match[bytes]) -> bytes:
+    escapes = match.group()
+    if escapes == b"\\\\":
+        return escapes
+    text = escapes.decode("unicode_escape")
+    try:
+        # Surrogate pairs (characters beyond the BMP) join; a lone surrogate raises.
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return _ONE.sub(_character, escapes)
+    if min(text) < "\x80":  # ASCII escapes (quotes, controls) are JSON's syntax: kept
+        return _ONE.sub(_character, escapes)
+    return text.encode("utf-8")
 
 
 def _character(match: re.Match[bytes]) -> bytes:
@@ -23,11 +39,10 @@ def _character(match: re.Match[bytes]) -> bytes:
     if high is not None:
         code = 0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00)
         return chr(code).encode("utf-8")
-    if single is not None:
-        code = int(single, 16)
-        # ASCII escapes (quotes, controls) are JSON's syntax; a lone surrogate cannot be UTF-8.
-        if code >= 0x80 and not 0xD800 <= code < 0xE000:
-            return chr(code).encode("utf-8")
+    code = int(single, 16)
+    # ASCII escapes (quotes, controls) are JSON's syntax; a lone surrogate cannot be UTF-8.
+    if code >= 0x80 and not 0xD800 <= code < 0xE000:
+        return chr(code).encode("utf-8")
     return match.group()
 
 
@@ -44,7 +59,7 @@ def unescape_non_ascii(chunks: Iterable[bytes]) -> Iterator[bytes]:
         carried = b""
         if data.endswith(b"\\") and not _ends_with_escaped_backslash(data):
             data, carried = data[:-1], b"\\"
-        yield _ESCAPE.sub(_character, data)
+        yield _ESCAPES.sub(_run, data)
     if carried:
         yield carried
 
