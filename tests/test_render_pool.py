@@ -36,9 +36,8 @@ GLOSSARY = {
 @pytest.fixture
 def every_note_in_a_worker(monkeypatch):
     monkeypatch.setattr(render_pool, "PARALLEL_FROM", 1)
+    # Two workers, even beside the browser tests' web server thread (it runs all session).
     monkeypatch.setattr(render_pool, "worker_count", lambda: 2)
-    # The browser tests' web server thread runs for the whole session; builds here are alone.
-    monkeypatch.setattr(render_pool, "may_fork", lambda: True)
 
 
 def _pages(site: Path) -> list[Path]:
@@ -127,6 +126,7 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
     notes += [(f"quartz/{path}", text) for path, text in read_notes(locate(str(QUARTZ_DOCS))).notes]
     serial = read_garden(notes)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)  # beside the browser tests' server thread
     forked = read_garden(notes)
     assert forked.cards == serial.cards
     assert forked.term_usage == serial.term_usage and forked.term_usage
@@ -186,14 +186,22 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_
     assert any("render worker stopped" in warning for warning in parallel.warnings)
 
 
+def _double(_: None, n: int) -> int:
+    return 2 * n
+
+
 def test_no_forking_while_another_thread_runs():
     import threading
+
+    from garden import parallel
 
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not render_pool.may_fork(), "a server thread (mkdocs serve) runs beside the build"
+        assert not parallel.can_fork(), "a server thread (mkdocs serve) runs beside the build"
+        assert render_pool.worker_count() == 0
+        assert parallel.map_on_cores(_double, list(range(500)), None) == [2 * n for n in range(500)]
     finally:
         stop.set()
         thread.join()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence, TypeVar
 
@@ -32,9 +34,8 @@ def map_on_cores(
     """``function(shared, item)`` for each item, in order. ``function`` is a module-level
     function; forked workers inherit ``shared`` instead of receiving it pickled."""
     global _shared
-    workers = min(os.cpu_count() or 1, 8)
-    methods = multiprocessing.get_all_start_methods()
-    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in methods:
+    workers = min(cores(), 8)
+    if len(items) < PARALLEL_FROM or workers < 2 or not can_fork():
         return [function(shared, item) for item in items]
     _shared = shared
     try:
@@ -46,6 +47,23 @@ def map_on_cores(
 
 
 _shared: object = None
+
+
+def can_fork() -> bool:
+    """Forking is safe here: a POSIX system that forks by default (not Windows, nor macOS,
+    whose system libraries do not survive a fork), and no other thread running (under
+    `serve`, the server's), whose locks a forked copy would inherit in any state."""
+    forks = os.name == "posix" and sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+    started = multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+    return forks and started and threading.active_count() == 1
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _call(function: Callable[[object, Item], Result], item: Item) -> Result:

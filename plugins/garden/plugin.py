@@ -200,7 +200,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any
         rebuild = self.dirty and self.previous is not None  # `serve` rebuilding a few stale pages
-        if not self.config.parallel or rebuild or not render_pool.may_fork():
+        if not self.config.parallel or rebuild:
             return
         cards = self.garden.cards if self.garden else {}
         notes = [file.src_uri for file in files.documentation_pages() if file.src_uri in cards]

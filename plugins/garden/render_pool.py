@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
-import sys
-import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -33,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
+from .parallel import can_fork, cores
 from .search_segments import SegmentCache, Segments, segment
 
 _log = logging.getLogger("mkdocs.plugins.garden.render_pool")
@@ -64,23 +62,12 @@ class Rendered:
     segments: Segments | None = None  # Chinese runs split for the search index, if the worker had time
 
 
-def may_fork() -> bool:
-    """Not from a worker, and not while another thread runs (under `serve`, the server's):
-    a forked copy would inherit that thread's locks in whatever state they are."""
-    return not _in_worker and threading.active_count() == 1
-
-
 def worker_count() -> int:
-    """Workers to fork: one per core but the main process's; none where processes
-    cannot be forked (Windows) or are not forked by default (macOS)."""
-    forks = os.name == "posix" and sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
-    if not forks or multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+    """Workers to fork: one per core but the main process's; none in a worker, or where
+    forking is not safe (``parallel.can_fork``)."""
+    if _in_worker or not can_fork():
         return 0
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(0, min(cores - 1, MAX_WORKERS))
+    return max(0, min(cores() - 1, MAX_WORKERS))
 
 
 def material_search(config: MkDocsConfig) -> bool:
