@@ -133,33 +133,45 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
     assert forked.findings == serial.findings
 
 
-def test_chinese_split_ahead_for_search_gives_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
-    from garden import search_segments
+def test_pages_indexed_ahead_for_search_give_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
+    from garden import search_ahead
 
     monkeypatch.setattr(render_pool, "AHEAD", -(10**9))  # the worker always has time
-    answered = []
-    original = search_segments.SegmentCache.__call__
+    counts = []
+    original = search_ahead.AheadEntries.uninstall
 
-    def counting(self, sentence, *args, **kwargs):
-        answered.append(sentence in self._segments)
-        return original(self, sentence, *args, **kwargs)
+    def counting(self):
+        counts.append((self.added, self.indexed_here))
+        original(self)
+        assert "add_entry_from_context" not in vars(self._index), "Material's index is itself again"
 
-    monkeypatch.setattr(search_segments.SegmentCache, "__call__", counting)
+    monkeypatch.setattr(search_ahead.AheadEntries, "uninstall", counting)
     parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
-    assert sum(answered) > 10, "the workers split the notes' Chinese"
-    import jieba
-
-    assert not isinstance(jieba.cut, search_segments.SegmentCache), "jieba is itself again after the build"
+    added, indexed_here = counts[0]
+    assert added == len(NOTES) + len(GLOSSARY), "every note was indexed by a worker"
+    assert indexed_here >= 2, "the pages the garden makes itself (glossary, graph…) are indexed as before"
     serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
-    search = "search/search_index.json"
-    assert (parallel.site / search).read_bytes() == (serial.site / search).read_bytes()
+    index = "search/search_index.json"
+    assert (parallel.site / index).read_bytes() == (serial.site / index).read_bytes()
 
 
-def test_han_runs_are_what_a_reader_sees():
-    from garden.search_segments import han_runs
+def test_no_indexing_ahead_when_another_plugin_sees_the_page_before_search(tmp_path):
+    from garden.search_ahead import material_search_index
 
-    html = '<p lang="zh">反向<a href="#x">链接</a>指回，见&lt;笔记&gt;《卡片》</p>\n<h2>术语</h2>'
-    assert han_runs(html) == {"反向链接指回", "见", "笔记", "卡片", "术语"}
+    from mkdocs.config import load_config
+
+    built = build_site(tmp_path, {"index.md": "# Home\n"})
+    config = load_config(str(built.root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    garden = config.plugins["garden"]
+    assert material_search_index(config, garden) is not None
+
+    class Retitles:
+        def on_page_context(self, context, **kwargs):
+            return context
+
+    config.plugins.events["page_context"].insert(0, Retitles().on_page_context)
+    assert material_search_index(config, garden) is None
 
 
 def test_no_workers_where_processes_cannot_be_forked(monkeypatch):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .index import Resolution
+if TYPE_CHECKING:  # the card walker reads sentences from here, before any index exists
+    from .index import Resolution
 
 # Sentence ends in English or Chinese; the Chinese ones need no space after them.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
@@ -32,7 +33,8 @@ def sentence_around(text: str, needle: str) -> str:
 def backlinks(
     links: Mapping[str, tuple[Resolution, ...]], contexts: Mapping[str, tuple[str, ...]]
 ) -> dict[str, tuple[Backlink, ...]]:
-    """Target note -> the notes pointing at it, one entry per linking note and kind."""
+    """Target note -> the notes pointing at it, one entry per linking note and kind.
+    ``contexts``: each note's sentence around each of its links (``Card.link_context``)."""
     found: dict[str, dict[tuple[str, str], Backlink]] = defaultdict(dict)
     for source, resolutions in links.items():
         texts = contexts.get(source, ())
@@ -41,8 +43,8 @@ def backlinks(
             if resolution.kind != "note" or target is None or target == source:
                 continue
             kind = "embed" if resolution.link.embed else "link"
-            text = texts[position] if position < len(texts) else ""
-            entry = Backlink(source, kind, sentence_around(text, resolution.link.display_text), resolution.link.line)
+            context = texts[position] if position < len(texts) else ""
+            entry = Backlink(source, kind, context, resolution.link.line)
             found[target].setdefault((source, kind), entry)
     return {target: tuple(entries.values()) for target, entries in found.items()}
 

@@ -125,7 +125,7 @@ class Card:
     problems: tuple[Problem, ...] = field(default=())
     list_items: tuple[ListItem, ...] = field(default=(), repr=False)
     blocks: tuple[Block, ...] = ()
-    link_context: tuple[str, ...] = field(default=(), repr=False)  # the text around each link
+    link_context: tuple[str, ...] = field(default=(), repr=False)  # the sentence around each link
     pairs: tuple[Pair, ...] = field(default=(), repr=False)
     inline_tags: tuple[InlineTag, ...] = ()  # "#tag" in the text
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from . import lang, mdparse
+from .backlinks import sentence_around
 from .card_model import (
     BLOCK_MARKER,
     Block,
@@ -154,8 +155,10 @@ class Walker:
         for child in inline.children or ():
             in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
             if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
-                self.links.append(locate(inline, child, self.lines))
-                self.link_context.append(text)
+                link = locate(inline, child, self.lines)
+                self.links.append(link)
+                # Found here, on the parsing cores, not for each backlink once the garden is known.
+                self.link_context.append(sentence_around(text, link.display_text))
             elif child.type == TAG_TOKEN and not in_link:  # a link's label is the link's, not a tag
                 self.inline_tags.append(locate(inline, child, self.lines))
         line = inline.map[0] + 1 if inline.map else 0

@@ -25,6 +25,7 @@ from .render_terms import TermExtension, TermLinker
 from .terms import TermMatcher
 from .graph import node_id
 from .report import link_summary
+from .search_ahead import material_search_index
 from .rewrite import rewrite, tag_spans
 from .transclusion import Transcluder
 
@@ -211,8 +212,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if others:
             log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
             return
-        split = render_pool.material_search(config)
-        self.pool = render_pool.RenderPool(config, files, notes, workers, split_chinese=split)
+        search_index = material_search_index(config, self)
+        self.pool = render_pool.RenderPool(config, files, notes, workers, search_index=search_index)
         self.pool.run_beside(pages.write_files, config.site_dir, self._redirect_pages(config))
 
     def _stop_render_pool(self, wait: bool = True) -> None:

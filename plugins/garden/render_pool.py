@@ -12,8 +12,8 @@ Only pages whose whole rendering a worker can do alone are handed over: a plugin
 page events gather state across pages (as autorefs does) would lose what the workers
 saw, so Garden renders in one process whenever another plugin hooks those events.
 
-A worker that is well ahead of the main process also splits its page's Chinese into
-words for Material's search index (``search_segments``), which keeps both cores busy.
+A worker that is well ahead of the main process also makes its page's entries for
+Material's search index (``search_ahead``), which keeps both cores busy.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
 from .parallel import can_fork, cores
-from .search_segments import SegmentCache, Segments, segment
+from .search_ahead import AheadEntries, Entries, entries_of
 
 _log = logging.getLogger("mkdocs.plugins.garden.render_pool")
 PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
-AHEAD = 16  # pages; a worker further ahead than this has time to split Chinese for search
+AHEAD = 16  # pages; a worker further ahead than this has time to index its page for search
 PAGE_TIMEOUT = 60.0  # seconds for the next page; a worker rendering one page takes milliseconds
 MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do not pile up in memory
 # The page events a worker runs on MkDocs' behalf (a plugin hooking any of them is not
@@ -45,7 +45,7 @@ MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do no
 # that still hold their placeholders.
 WATCHED_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "env")
 _in_worker = False
-_job: tuple[MkDocsConfig, Files, list[str], bool] | None = None
+_job: tuple[MkDocsConfig, Files, list[str], Any] | None = None
 _progress: Any = None  # shared with the workers: the position of the page the main process writes
 
 
@@ -59,7 +59,7 @@ class Rendered:
     anchors: frozenset[str] | None = None
     links_to_anchors: dict[str, dict[str, str]] | None = None  # target path -> anchor -> link
     messages: tuple[tuple[str, int, str], ...] = ()  # (logger, level, message)
-    segments: Segments | None = None  # Chinese runs split for the search index, if the worker had time
+    search: Entries | None = None  # Material's search entries for the page, if the worker had time
 
 
 def worker_count() -> int:
@@ -68,11 +68,6 @@ def worker_count() -> int:
     if _in_worker or not can_fork():
         return 0
     return max(0, min(cores() - 1, MAX_WORKERS))
-
-
-def material_search(config: MkDocsConfig) -> bool:
-    """Material's search plugin is on: it splits Chinese with jieba, which workers can do ahead."""
-    return any(type(plugin).__module__.startswith("material.plugins.search") for plugin in config.plugins.values())
 
 
 def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
@@ -91,18 +86,20 @@ class RenderPool:
     """Forked workers rendering ``paths`` (documentation pages) in order."""
 
     def __init__(
-        self, config: MkDocsConfig, files: Files, paths: list[str], workers: int, split_chinese: bool = False
+        self, config: MkDocsConfig, files: Files, paths: list[str], workers: int, search_index: Any = None
     ) -> None:
+        """``search_index``: Material's, when workers may index their pages for it
+        (``search_ahead.material_search_index``)."""
         global _job, _progress
         context = multiprocessing.get_context("fork")
         _progress = context.Value("i", -1, lock=False)
         # Workers are forked now (and again if one must be replaced): they inherit the job.
-        _job = (config, files, paths, split_chinese)
+        _job = (config, files, paths, search_index)
         # "fork": the workers start as copies of this process, with the garden already read.
         self._pool = context.Pool(workers, initializer=_become_worker)
-        self._segments = SegmentCache()
-        if split_chinese:
-            self._segments.install()
+        self._search = AheadEntries(search_index) if search_index is not None else None
+        if self._search is not None:
+            self._search.install()
         batches = [range(start, min(start + _CHUNK, len(paths))) for start in range(0, len(paths), _CHUNK)]
         # One batch a task: the iterator of plain tasks can wait with a timeout.
         self._results: Any = self._pool.imap(_render_batch, batches)
@@ -141,7 +138,8 @@ class RenderPool:
             populate(page, config, self._files)
         else:
             install(page, rendered, self._files)
-        self._segments.use(rendered.segments or {})
+        if self._search is not None:
+            self._search.use(rendered.search)
 
     def run_beside(self, function: Callable[..., object], *args: object) -> None:
         """Run ``function(*args)`` in a forked process of its own, now; ``close`` waits for
@@ -160,8 +158,9 @@ class RenderPool:
                     function(*args)
         finally:
             _job = None
-            _log.debug(f"search: {self._segments.answered} Chinese runs split ahead, {self._segments.passed_on} here")
-            self._segments.uninstall()
+            if self._search is not None:
+                _log.debug(f"search: {self._search.added} pages indexed ahead, {self._search.indexed_here} here")
+                self._search.uninstall()
             self._pool.terminate()
             self._pool.join()
 
@@ -230,7 +229,7 @@ def _render_batch(batch: range) -> list[Rendered]:
 
 def _render(at: int) -> Rendered:
     assert _job is not None, "a worker without a job"
-    config, files, paths, split_chinese = _job
+    config, files, paths, search_index = _job
     while at - _progress.value > MAX_AHEAD:
         time.sleep(0.005)
     file = files.get_file_from_path(paths[at])
@@ -248,7 +247,7 @@ def _render(at: int) -> Rendered:
         anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         links_to_anchors={f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
         messages=tuple(_collector.messages),
-        segments=segment(page.content) if split_chinese and at - _progress.value > AHEAD else None,
+        search=entries_of(search_index, page) if search_index is not None and at - _progress.value > AHEAD else None,
     )
     # The main process keeps the page; this copy need not (a garden's HTML, held twice, adds up).
     page.markdown = page.content = page.toc = page.links_to_anchors = page.present_anchor_ids = None
