@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import assets, incremental, indent, mkdocs_setup, pages, render_pool, views
+from . import assets, incremental, indent, mkdocs_setup, pages, render_pool, search_utf8, views
 from .cards import Card, parse_card
 from .comments import strip_comments, strip_note_comments
 from .config import GardenConfig
@@ -49,6 +49,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.previous: Garden | None = None
         self.redirects: dict[str, tuple[str, str]] = {}
         self.undecodable: set[str] = set()
+        self.utf8_search: search_utf8.Utf8SearchIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -62,6 +63,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Material made its search index in its on_config: it is written as UTF-8.
+        self.utf8_search = search_utf8.install(config)
         for file in [*pages.glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
@@ -177,13 +180,18 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         context["garden_graph_node"] = node_id(garden.site_map, path) if in_graph and self.config.local_graph else None
         return context
 
+    @event_priority(-100)  # last: after Material's search has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        utf8, self.utf8_search = self.utf8_search, None
+        if utf8 is not None:
+            utf8.uninstall()
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
-        pages.compact_search_index(config.site_dir)
+        if utf8 is None or not utf8.wrote_utf8:
+            pages.compact_search_index(config.site_dir)
         if self.pool is not None:
             self._stop_render_pool()  # waits for the redirect pages a worker writes
         else:
@@ -197,6 +205,9 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_render_pool(wait=False)
+        if self.utf8_search is not None:
+            self.utf8_search, utf8 = None, self.utf8_search
+            utf8.uninstall()
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any

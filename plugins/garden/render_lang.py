@@ -110,7 +110,7 @@ def _piece_words(piece: str | etree.Element) -> str:
     if isinstance(piece, str):
         return _words_only(piece)
     text = _piece_text(piece)
-    if piece.tag in ("a", "code") or piece.find(".//a") is not None or piece.find(".//code") is not None:
+    if any(inner.tag in ("a", "code") for inner in piece.iter()):
         return _neutral(piece, text)
     return _words_only(text)
 
@@ -126,6 +126,8 @@ def _neutral(piece: etree.Element, text: str) -> str:
 
 
 def _words_only(text: str) -> str:
+    if STX not in text:
+        return text
     return _PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
 
 

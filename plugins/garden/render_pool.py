@@ -106,7 +106,10 @@ class RenderPool:
         self._files = files
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
-        self._next = 0
+        self._batches = len(batches)
+        self._batches_in = 0
+        self._pages_in = 0
+        self._waiting: list[tuple[Callable[..., object], tuple[object, ...]]] = []
         self._broken = False
         self._beside: list[tuple[Any, Callable[..., object], tuple[object, ...]]] = []
 
@@ -120,8 +123,11 @@ class RenderPool:
         while wanted not in self._received and not self._broken:
             try:
                 for rendered in self._results.next(timeout=PAGE_TIMEOUT):
-                    self._received[self._next] = rendered
-                    self._next += 1
+                    self._received[self._pages_in] = rendered
+                    self._pages_in += 1
+                self._batches_in += 1
+                if self._waiting and self._rendered_all():
+                    self._start_beside()
             except Exception:
                 # A worker died (its pages are lost, and the pages after them never come
                 # in order) or hangs: the main process renders every page left, as MkDocs would.
@@ -142,16 +148,30 @@ class RenderPool:
             self._search.use(rendered.search)
 
     def run_beside(self, function: Callable[..., object], *args: object) -> None:
-        """Run ``function(*args)`` in a forked process of its own, now; ``close`` waits for
-        it (and runs it here if it failed). Writing hundreds of small files, say, waits on
-        the disk, and overlaps the rendering and writing of pages instead of following it."""
-        process = multiprocessing.get_context("fork").Process(target=function, args=args, daemon=True)
-        process.start()
-        self._beside.append((process, function, args))
+        """Run ``function(*args)`` in a forked process of its own once the workers are done,
+        on the core they leave free while the last pages are written; ``close`` waits for
+        it (and runs it here if it failed). Started earlier, a process writing thousands of
+        small files slowed the writing of every page more than it saved (measured)."""
+        self._waiting.append((function, args))
+        if self._rendered_all():
+            self._start_beside()
+
+    def _rendered_all(self) -> bool:
+        return self._batches_in >= self._batches or self._broken
+
+    def _start_beside(self) -> None:
+        context = multiprocessing.get_context("fork")
+        for function, args in self._waiting:
+            process = context.Process(target=function, args=args, daemon=True)
+            process.start()
+            self._beside.append((process, function, args))
+        self._waiting = []
 
     def close(self, wait: bool = True) -> None:
         global _job
         try:
+            if wait and self._waiting:
+                self._start_beside()  # the pool broke or was never drained
             for process, function, args in self._beside:
                 process.join() if wait else process.terminate()
                 if wait and process.exitcode != 0:

@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 from urllib.parse import quote
 
@@ -146,7 +147,14 @@ def relative_href(from_path: str, to_path: str, anchor: str | None = None) -> st
     fragment = f"#{quote(anchor)}" if anchor else ""
     if to_path == from_path and anchor:
         return fragment
-    return quote(posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")) + fragment
+    return _quoted_relative_path(to_path, posixpath.dirname(from_path) or ".") + fragment
+
+
+@lru_cache(maxsize=4096)
+def _quoted_relative_path(to_path: str, from_folder: str) -> str:
+    # A page links to the glossary once per term and to a few notes many times over:
+    # ``relpath`` (which makes both paths absolute first) runs once for each pair.
+    return quote(posixpath.relpath(to_path, from_folder))
 
 
 def escape_label(text: str) -> str:

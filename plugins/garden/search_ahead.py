@@ -20,16 +20,16 @@ from typing import Any, Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from .mkdocs_setup import material_search
+
 Entries = tuple[dict[str, Any], ...]  # Material's search entries of one page
 
 
 def material_search_index(config: MkDocsConfig, own: object) -> Any | None:
     """Material's search index, if a worker's entries would be the ones it makes."""
-    plugin = next(
-        (p for p in config.plugins.values() if type(p).__module__.startswith("material.plugins.search")), None
-    )
+    plugin = material_search(config)
     index = getattr(plugin, "search_index", None)
-    if index is None or not plugin.config.enabled or not callable(getattr(index, "add_entry_from_context", None)):
+    if index is None or not callable(getattr(index, "add_entry_from_context", None)):
         return None
     for hook in config.plugins.events["page_context"]:
         owner = getattr(hook, "__self__", None)

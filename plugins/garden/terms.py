@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from . import lang
 from .cards import Card
@@ -17,8 +17,7 @@ from .findings import Finding
 from .glossary import GlossaryTerm, TermBase
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: pages make hundreds of thousands of them
     start: int
     end: int
     term: GlossaryTerm
