@@ -185,12 +185,14 @@ def test_no_workers_where_processes_cannot_be_forked(monkeypatch):
     assert render_pool.worker_count() == 0
 
 
-def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_note_in_a_worker, monkeypatch):
+@pytest.mark.parametrize("dies_at", [2, len(NOTES) + len(GLOSSARY) - 1], ids=["early", "at the last page"])
+def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_note_in_a_worker, monkeypatch, dies_at):
+    """Dying at the last page, the worker never writes the alias pages: the main process does."""
     import os
 
     real = render_pool._render
     monkeypatch.setattr(render_pool, "PAGE_TIMEOUT", 3.0)
-    monkeypatch.setattr(render_pool, "_render", lambda at: os._exit(1) if at == 2 else real(at))
+    monkeypatch.setattr(render_pool, "_render", lambda at: os._exit(1) if at == dies_at else real(at))
     parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
     serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
     for page in _pages(serial.site):

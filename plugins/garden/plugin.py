@@ -224,8 +224,11 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
             return
         search_index = material_search_index(config, self)
-        self.pool = render_pool.RenderPool(config, files, notes, workers, search_index=search_index)
-        self.pool.run_beside(pages.write_files, config.site_dir, self._redirect_pages(config))
+        redirects = self._redirect_pages(config)
+        self.pool = render_pool.RenderPool(
+            config, files, notes, workers, search_index=search_index,
+            after=lambda: pages.write_files(config.site_dir, redirects),
+        )
 
     def _stop_render_pool(self, wait: bool = True) -> None:
         if self.pool is not None:

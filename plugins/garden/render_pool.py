@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,7 +45,7 @@ MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do no
 # that still hold their placeholders.
 WATCHED_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "env")
 _in_worker = False
-_job: tuple[MkDocsConfig, Files, list[str], Any] | None = None
+_job: tuple[MkDocsConfig, Files, list[str], Any, Callable[[], object] | None] | None = None
 _progress: Any = None  # shared with the workers: the position of the page the main process writes
 
 
@@ -60,6 +60,7 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None = None  # target path -> anchor -> link
     messages: tuple[tuple[str, int, str], ...] = ()  # (logger, level, message)
     search: Entries | None = None  # Material's search entries for the page, if the worker had time
+    after_done: bool = False  # the pool's ``after`` work, done by the worker after this page
 
 
 def worker_count() -> int:
@@ -86,15 +87,23 @@ class RenderPool:
     """Forked workers rendering ``paths`` (documentation pages) in order."""
 
     def __init__(
-        self, config: MkDocsConfig, files: Files, paths: list[str], workers: int, search_index: Any = None
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        paths: list[str],
+        workers: int,
+        search_index: Any = None,
+        after: Callable[[], object] | None = None,
     ) -> None:
         """``search_index``: Material's, when workers may index their pages for it
-        (``search_ahead.material_search_index``)."""
+        (``search_ahead.material_search_index``). ``after``: work for the worker that
+        renders the last page, on the core it then leaves free while the main process
+        writes the last pages (or for the main process, should that worker fail)."""
         global _job, _progress
         context = multiprocessing.get_context("fork")
         _progress = context.Value("i", -1, lock=False)
         # Workers are forked now (and again if one must be replaced): they inherit the job.
-        _job = (config, files, paths, search_index)
+        _job = (config, files, paths, search_index, after)
         # "fork": the workers start as copies of this process, with the garden already read.
         self._pool = context.Pool(workers, initializer=_become_worker)
         self._search = AheadEntries(search_index) if search_index is not None else None
@@ -106,12 +115,9 @@ class RenderPool:
         self._files = files
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
-        self._batches = len(batches)
-        self._batches_in = 0
         self._pages_in = 0
-        self._waiting: list[tuple[Callable[..., object], tuple[object, ...]]] = []
         self._broken = False
-        self._beside: list[tuple[Any, Callable[..., object], tuple[object, ...]]] = []
+        self._after, self._after_done = after, False
 
     def owns(self, path: str) -> bool:
         return path in self._position
@@ -125,9 +131,7 @@ class RenderPool:
                 for rendered in self._results.next(timeout=PAGE_TIMEOUT):
                     self._received[self._pages_in] = rendered
                     self._pages_in += 1
-                self._batches_in += 1
-                if self._waiting and self._rendered_all():
-                    self._start_beside()
+                    self._after_done = self._after_done or rendered.after_done
             except Exception:
                 # A worker died (its pages are lost, and the pages after them never come
                 # in order) or hangs: the main process renders every page left, as MkDocs would.
@@ -147,35 +151,11 @@ class RenderPool:
         if self._search is not None:
             self._search.use(rendered.search)
 
-    def run_beside(self, function: Callable[..., object], *args: object) -> None:
-        """Run ``function(*args)`` in a forked process of its own once the workers are done,
-        on the core they leave free while the last pages are written; ``close`` waits for
-        it (and runs it here if it failed). Started earlier, a process writing thousands of
-        small files slowed the writing of every page more than it saved (measured)."""
-        self._waiting.append((function, args))
-        if self._rendered_all():
-            self._start_beside()
-
-    def _rendered_all(self) -> bool:
-        return self._batches_in >= self._batches or self._broken
-
-    def _start_beside(self) -> None:
-        context = multiprocessing.get_context("fork")
-        for function, args in self._waiting:
-            process = context.Process(target=function, args=args, daemon=True)
-            process.start()
-            self._beside.append((process, function, args))
-        self._waiting = []
-
     def close(self, wait: bool = True) -> None:
         global _job
         try:
-            if wait and self._waiting:
-                self._start_beside()  # the pool broke or was never drained
-            for process, function, args in self._beside:
-                process.join() if wait else process.terminate()
-                if wait and process.exitcode != 0:
-                    function(*args)
+            if wait and self._after is not None and not self._after_done:
+                self._after()  # the worker that rendered the last page did not
         finally:
             _job = None
             if self._search is not None:
@@ -249,7 +229,7 @@ def _render_batch(batch: range) -> list[Rendered]:
 
 def _render(at: int) -> Rendered:
     assert _job is not None, "a worker without a job"
-    config, files, paths, search_index = _job
+    config, files, paths, search_index, after = _job
     while at - _progress.value > MAX_AHEAD:
         time.sleep(0.005)
     file = files.get_file_from_path(paths[at])
@@ -271,4 +251,10 @@ def _render(at: int) -> Rendered:
     )
     # The main process keeps the page; this copy need not (a garden's HTML, held twice, adds up).
     page.markdown = page.content = page.toc = page.links_to_anchors = page.present_anchor_ids = None
+    if after is not None and at == len(paths) - 1:
+        try:
+            after()
+        except Exception:
+            return rendered  # not done: the main process does it, and reports what failed
+        return replace(rendered, after_done=True)
     return rendered
