@@ -166,3 +166,22 @@ def test_formulas_are_left_to_katex_and_loaded_only_where_written(tmp_path):
     assert "vendor/katex/katex.min.js" in home
     plain = site.html("Plain/")
     assert "katex" not in plain and "100$ and 5$" in plain
+
+
+def test_optional_extensions_are_left_out_where_no_note_uses_them():
+    from types import SimpleNamespace
+
+    from garden.mkdocs_setup import drop_unused_extensions
+
+    added = ("pymdownx.mark", "pymdownx.arithmatex")
+    config = SimpleNamespace(markdown_extensions=["toc", "pymdownx.mark", "pymdownx.arithmatex"])
+    drop_unused_extensions(config, added, ["# Plain\n\nNo formula, no highlight.\n"])
+    assert config.markdown_extensions == ["toc"]
+
+    config = SimpleNamespace(markdown_extensions=["toc", "pymdownx.mark", "pymdownx.arithmatex"])
+    drop_unused_extensions(config, added, ["A ==highlight==.", "It costs $5, or \\(x\\)."])
+    assert config.markdown_extensions == ["toc", "pymdownx.mark", "pymdownx.arithmatex"]
+
+    config = SimpleNamespace(markdown_extensions=["toc", "pymdownx.mark", "pymdownx.arithmatex"])
+    drop_unused_extensions(config, ("pymdownx.mark",), ["Nothing here."])  # the author's own arithmatex stays
+    assert config.markdown_extensions == ["toc", "pymdownx.arithmatex"]

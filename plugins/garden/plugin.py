@@ -50,6 +50,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.redirects: dict[str, tuple[str, str]] = {}
         self.undecodable: set[str] = set()
         self.utf8_search: search_utf8.Utf8SearchIndex | None = None
+        self.added_extensions: tuple[str, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -59,7 +60,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.previous = self.garden
         self.garden, self.shown_paths, self.sources = None, {}, {}
         self.undecodable: set[str] = set()
-        mkdocs_setup.prepare(config)
+        self.added_extensions = mkdocs_setup.prepare(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -75,6 +76,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self.sources[file.src_uri] = file
             text = self._source(file.src_uri)
             texts[file.src_uri] = (incremental.digest(text), text)
+        if not render_pool.other_page_hooks(config, self):  # no other plugin writes Markdown of its own
+            mkdocs_setup.drop_unused_extensions(config, self.added_extensions, (t for _, t in texts.values()))
         # Under `mkdocs serve` a note is parsed again only when its text changed.
         fresh = [(path, text) for path, (key, text) in texts.items() if parsed_before.get(path, ("",))[0] != key]
         parsed = {card.path: card for card in parse_cards(fresh)}
