@@ -45,3 +45,29 @@ def test_a_lone_surrogate_is_left_escaped_for_the_compaction():
     data = index.generate_search_index(None)
     data.encode("utf-8")  # Material writes it as UTF-8: it must encode
     assert not utf8.wrote_utf8 and "\\ud800" in data
+
+
+def test_chinese_runs_split_once_give_the_same_index(tmp_path, monkeypatch):
+    import jieba
+
+    from garden import search_words
+
+    notes = {
+        **NOTES,
+        **{f"Card {n}.md": f"# Card {n}\n\n## 关键术语\n\n反向链接指回来源笔记。第{n}张卡片。\n" for n in range(6)},
+    }
+    counts = []
+    original = search_words.MemoCut.uninstall
+
+    def counting(self):
+        counts.append((self.split, self.remembered))
+        original(self)
+
+    monkeypatch.setattr(search_words.MemoCut, "uninstall", counting)
+    remembered = build_site(tmp_path / "memo", notes)
+    assert counts and counts[0][1] > 6, "repeated runs (the heading, the sentence) were split once"
+    assert not isinstance(jieba.cut, search_words.MemoCut), "jieba is itself again after the build"
+    monkeypatch.setattr(search_words.MemoCut, "install", lambda self: None)
+    plain = build_site(tmp_path / "plain", notes)
+    index = "search/search_index.json"
+    assert (remembered.site / index).read_bytes() == (plain.site / index).read_bytes()

@@ -26,6 +26,7 @@ from .terms import TermMatcher
 from .graph import node_id
 from .report import link_summary
 from .search_ahead import material_search_index
+from .search_words import MemoCut
 from .rewrite import rewrite, tag_spans
 from .transclusion import Transcluder
 
@@ -51,6 +52,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.undecodable: set[str] = set()
         self.utf8_search: search_utf8.Utf8SearchIndex | None = None
         self.added_extensions: tuple[str, ...] = ()
+        self.memo_cut: MemoCut | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -99,6 +101,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.place(files, garden)
         self.compact = self._compact_navigation(config, len(files.documentation_pages()))
         self._link_terms(config, garden)
+        self._forget_words()  # a failed build's, if any
+        if self.utf8_search is not None:  # Material's search is on: it splits Chinese with jieba
+            self.memo_cut = MemoCut()
+            self.memo_cut.install()
         if self.dirty and self.previous is not None:
             self._mark_stale(files, parsed_before)
         for finding in garden.findings:
@@ -188,6 +194,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         utf8, self.utf8_search = self.utf8_search, None
         if utf8 is not None:
             utf8.uninstall()
+        self._forget_words()
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
@@ -208,6 +215,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_render_pool(wait=False)
+        self._forget_words()
         if self.utf8_search is not None:
             self.utf8_search, utf8 = None, self.utf8_search
             utf8.uninstall()
@@ -232,6 +240,12 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             config, files, notes, workers, search_index=search_index,
             after=lambda: pages.write_files(config.site_dir, redirects),
         )
+
+    def _forget_words(self) -> None:
+        if self.memo_cut is not None:
+            self.memo_cut, memo = None, self.memo_cut
+            log.debug(f"search: {memo.split} Chinese runs split, {memo.remembered} remembered")
+            memo.uninstall()
 
     def _stop_render_pool(self, wait: bool = True) -> None:
         if self.pool is not None:
