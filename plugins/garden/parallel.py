@@ -1,7 +1,9 @@
 """Parse and scan many notes on every core: MkDocs builds on one, and nothing else runs
 while the garden is read, so the other cores are free.
 
-Small batches stay in this process, where starting workers would cost more than it saves.
+This process works through the notes beside forked helpers, taking chunks from one
+shared counter, so a faster core simply takes more. Small batches stay in this
+process, where starting helpers would cost more than it saves.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ page events gather state across pages (as autorefs does) would lose what the wor
 saw, so Garden renders in one process whenever another plugin hooks those events.
 
 A worker that is well ahead of the main process also makes its page's entries for
-Material's search index (``search_ahead``), which keeps both cores busy.
+Material's search index (``search_ahead``), which keeps both cores busy; the worker
+that renders the last page then does the pool's ``after`` work (the alias pages) on
+the core it leaves free.
 """
 
 from __future__ import annotations
