@@ -61,3 +61,11 @@ def test_no_helper_outlives_an_error(helpers):
     with pytest.raises(ValueError):
         parallel.map_on_cores(_fails_on_13, list(range(20)), None)
     assert multiprocessing.active_children() == []
+
+
+def test_other_work_is_done_here_while_helpers_start(helpers):
+    ran = []
+    assert parallel.map_on_cores(_square, list(range(400)), 0, meanwhile=lambda: ran.append(os.getpid())) == [
+        n * n for n in range(400)
+    ]
+    assert ran == [os.getpid()], "once, in this process"

@@ -28,29 +28,38 @@ MAX_CORES = 8
 _CHUNK = 64
 
 
-def parse_cards(notes: Sequence[tuple[str, str]]) -> list[Card]:
-    """``(path, text)`` pairs to cards, in the same order."""
-    return map_on_cores(_parse, notes, None)
+def parse_cards(notes: Sequence[tuple[str, str]], meanwhile: Callable[[], object] | None = None) -> list[Card]:
+    """``(path, text)`` pairs to cards, in the same order; ``meanwhile`` runs in this
+    process while helpers start on the notes."""
+    return map_on_cores(_parse, notes, None, meanwhile)
 
 
 def map_on_cores(
-    function: Callable[[Shared, Item], Result], items: Sequence[Item], shared: Shared
+    function: Callable[[Shared, Item], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Result]:
     """``function(shared, item)`` for each item, in order. ``function`` is a module-level
     function; forked helpers inherit ``items`` and ``shared`` instead of receiving them
     pickled, and this process takes its share too: it would only wait otherwise, and
-    what it does itself it need not unpickle."""
+    what it does itself it need not unpickle. ``meanwhile`` is other work for this
+    process, done first while the helpers start (they take more of the items)."""
     with _fewer_collections():
-        return _map(function, items, shared)
+        return _map(function, items, shared, meanwhile or (lambda: None))
 
 
-def _map(function: Callable[[Shared, Item], Result], items: Sequence[Item], shared: Shared) -> list[Result]:
+def _map(
+    function: Callable[[Shared, Item], Result], items: Sequence[Item], shared: Shared, meanwhile: Callable[[], object]
+) -> list[Result]:
     helpers = min(cores(), MAX_CORES) - 1
     if len(items) < PARALLEL_FROM or helpers < 1 or not can_fork():
+        meanwhile()
         return [function(shared, item) for item in items]
     job = _Job(function, items, shared, multiprocessing.get_context("fork").Value("i", 0))
     started = [_start_helper(job) for _ in range(helpers)]
     try:
+        meanwhile()
         done = job.drain(keep_going=False)
         for _, receive in started:
             try:

@@ -82,7 +82,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             mkdocs_setup.drop_unused_extensions(config, self.added_extensions, (t for _, t in texts.values()))
         # Under `mkdocs serve` a note is parsed again only when its text changed.
         fresh = [(path, text) for path, (key, text) in texts.items() if parsed_before.get(path, ("",))[0] != key]
-        parsed = {card.path: card for card in parse_cards(fresh)}
+        # Material's search splits Chinese with jieba: its dictionary loads while the notes
+        # are parsed, once, before the render workers fork (each would load its own).
+        prepare_jieba = jieba.initialize if mkdocs_setup.material_search(config) is not None else None
+        parsed = {card.path: card for card in parse_cards(fresh, meanwhile=prepare_jieba)}
         for path, (key, _) in texts.items():
             self.parsed[path] = (key, parsed.get(path) or parsed_before[path][1])
         cards = [card for _, card in self.parsed.values()]
