@@ -68,6 +68,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Material made its search index in its on_config: it is written as UTF-8.
         self.utf8_search = search_utf8.install(config)
+        searching = mkdocs_setup.material_search(config) is not None  # Material splits Chinese with jieba
         for file in [*pages.glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
@@ -84,8 +85,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         fresh = [(path, text) for path, (key, text) in texts.items() if parsed_before.get(path, ("",))[0] != key]
         # Material's search splits Chinese with jieba: its dictionary loads while the notes
         # are parsed, once, before the render workers fork (each would load its own).
-        prepare_jieba = jieba.initialize if mkdocs_setup.material_search(config) is not None else None
-        parsed = {card.path: card for card in parse_cards(fresh, meanwhile=prepare_jieba)}
+        parsed = {card.path: card for card in parse_cards(fresh, meanwhile=jieba.initialize if searching else None)}
         for path, (key, _) in texts.items():
             self.parsed[path] = (key, parsed.get(path) or parsed_before[path][1])
         cards = [card for _, card in self.parsed.values()]
@@ -105,7 +105,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.compact = self._compact_navigation(config, len(files.documentation_pages()))
         self._link_terms(config, garden)
         self._forget_words()  # a failed build's, if any
-        if self.utf8_search is not None:  # Material's search is on: it splits Chinese with jieba
+        if searching:
             self.memo_cut = MemoCut()
             self.memo_cut.install()
         if self.dirty and self.previous is not None:
