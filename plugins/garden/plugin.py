@@ -66,6 +66,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._release_search()  # a failed build's stand-ins, if any
         # Material made its search index in its on_config: it is written as UTF-8.
         self.utf8_search = search_utf8.install(config)
         searching = mkdocs_setup.material_search(config) is not None  # Material splits Chinese with jieba
@@ -104,7 +105,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.place(files, garden)
         self.compact = self._compact_navigation(config, len(files.documentation_pages()))
         self._link_terms(config, garden)
-        self._forget_words()  # a failed build's, if any
         if searching:
             self.memo_cut = MemoCut()
             self.memo_cut.install()
@@ -194,16 +194,14 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     @event_priority(-100)  # last: after Material's search has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        utf8, self.utf8_search = self.utf8_search, None
-        if utf8 is not None:
-            utf8.uninstall()
-        self._forget_words()
+        wrote_utf8 = self.utf8_search is not None and self.utf8_search.wrote_utf8
+        self._release_search()
         if self.garden is None:
             return
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
-        if utf8 is None or not utf8.wrote_utf8:
+        if not wrote_utf8:
             pages.compact_search_index(config.site_dir)
         if self.pool is not None:
             self._stop_render_pool()  # waits for the redirect pages a worker writes
@@ -218,10 +216,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_render_pool(wait=False)
-        self._forget_words()
-        if self.utf8_search is not None:
-            self.utf8_search, utf8 = None, self.utf8_search
-            utf8.uninstall()
+        self._release_search()
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any
@@ -244,7 +239,11 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             after=lambda: pages.write_files(config.site_dir, redirects),
         )
 
-    def _forget_words(self) -> None:
+    def _release_search(self) -> None:
+        """Material's search and jieba as they were: the stand-ins last one build."""
+        if self.utf8_search is not None:
+            self.utf8_search, utf8 = None, self.utf8_search
+            utf8.uninstall()
         if self.memo_cut is not None:
             self.memo_cut, memo = None, self.memo_cut
             log.debug(f"search: {memo.split} Chinese runs split, {memo.remembered} remembered")
