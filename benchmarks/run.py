@@ -68,7 +68,7 @@ def child_build(config_file: str, dirty_edit: str | None) -> None:
 
 
 def child_check(folder: str) -> None:
-    from garden.cli import main
+    from garden.cli.main import main
 
     started = time.perf_counter()
     with open(os.devnull, "w") as quiet:

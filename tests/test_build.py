@@ -171,7 +171,7 @@ def test_formulas_are_left_to_katex_and_loaded_only_where_written(tmp_path):
 def test_optional_extensions_are_left_out_where_no_note_uses_them():
     from types import SimpleNamespace
 
-    from garden.mkdocs_setup import drop_unused_extensions
+    from garden.site.mkdocs_setup import drop_unused_extensions
 
     added = ("pymdownx.mark", "pymdownx.arithmatex")
     config = SimpleNamespace(markdown_extensions=["toc", "pymdownx.mark", "pymdownx.arithmatex"])

@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-EXTENSIONS = ["garden.render_callouts"]
+EXTENSIONS = ["garden.render.render_callouts"]
 
 
 @pytest.mark.parametrize(
@@ -25,7 +25,7 @@ def test_callouts(source, expected):
 
 def test_quartz_docs_callouts_page(tmp_path):
     from .conftest import QUARTZ_DOCS, build_config
-    from garden.project import default_config
+    from garden.site.project import default_config
 
     config = tmp_path / "mkdocs.yml"
     config.write_text(default_config(QUARTZ_DOCS, tmp_path / "site"), encoding="utf-8")

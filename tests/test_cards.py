@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from garden.cards import parse_card
-from garden.report import card_report
+from garden.notes.cards import parse_card
+from garden.render.report import card_report
 
 from .conftest import REFERENCE_CARD
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from garden.cards import parse_card
-from garden.comments import strip_comments
+from garden.notes.cards import parse_card
+from garden.notes.comments import strip_comments
 
 from .conftest import build_site
 

@@ -5,7 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from garden.compact_json import unescape_non_ascii
+from garden.render.compact_json import unescape_non_ascii
 
 
 def _compact(data: bytes, size: int) -> bytes:

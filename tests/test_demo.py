@@ -1,7 +1,7 @@
 """The demo garden in content/ and glossary/: complete, linked, and warning-free."""
 
-from garden.cards import parse_card
-from garden.slugs import quartz_slug
+from garden.notes.cards import parse_card
+from garden.notes.slugs import quartz_slug
 
 from .conftest import REPO
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from garden.graph import decode_graph
+from garden.index.graph import decode_graph
 
 from .conftest import build_site
 

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from garden.cards import parse_card
-from garden.graph import decode_graph
-from garden.garden import read_garden
-from garden.glossary import term_base
-from garden.glossary_view import pinyin_key
-from garden.terms import TermMatcher, translation_findings
+from garden.notes.cards import parse_card
+from garden.index.graph import decode_graph
+from garden.index.garden import read_garden
+from garden.index.glossary import term_base
+from garden.render.glossary_view import pinyin_key
+from garden.index.terms import TermMatcher, translation_findings
 
 from .conftest import build_site
 

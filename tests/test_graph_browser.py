@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from garden.graph import decode_graph
+from garden.index.graph import decode_graph
 
 from .conftest import ARTIFACTS
 
@@ -178,7 +178,7 @@ def test_graph_js_reads_graph_json_as_python_does(server, page, graph):
 
 def test_urls_left_implied_are_rebuilt_exactly(page, server):
     """graph.json leaves out a URL that encodeURI rebuilds: Python's rule must be the same."""
-    from garden.graph import _encode_uri
+    from garden.index.graph import _encode_uri
 
     names = ["Writing a card", "笔记/反向 链接", "a(b)&c=d;e,f+g$h!i*j'k", "50% off", "ü ß é", "emoji 🌱"]
     page.goto(server)

@@ -3,8 +3,8 @@
 import markdown
 import pytest
 
-from garden.cards import parse_card
-from garden.indent import for_python_markdown
+from garden.notes.cards import parse_card
+from garden.render.indent import for_python_markdown
 
 
 def render(text: str) -> str:

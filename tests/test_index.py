@@ -2,9 +2,9 @@
 
 import pytest
 
-from garden.cards import parse_card
-from garden.index import GardenIndex, nearest
-from garden.wikilinks import parse_body
+from garden.notes.cards import parse_card
+from garden.index.resolution import GardenIndex, nearest
+from garden.notes.wikilinks import parse_body
 
 NOTES = {
     "index.md": "# Home\n",

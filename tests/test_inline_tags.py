@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from garden.cards import parse_card
-from garden.graph import decode_graph
-from garden.inline_tags import tag_at
+from garden.notes.cards import parse_card
+from garden.index.graph import decode_graph
+from garden.notes.inline_tags import tag_at
 
 from .conftest import build_site
 

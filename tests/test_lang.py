@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from garden.lang import classify, split_bilingual, term_names
+from garden.notes.lang import classify, split_bilingual, term_names
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from garden import parallel
+from garden.index import parallel
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from urllib.parse import unquote
 
 import pytest
 
-from garden.garden import read_garden
-from garden.graph import decode_graph
-from garden.project import default_config, locate, read_notes
-from garden.slugs import quartz_slug
+from garden.index.garden import read_garden
+from garden.index.graph import decode_graph
+from garden.site.project import default_config, locate, read_notes
+from garden.notes.slugs import quartz_slug
 
 from .conftest import QUARTZ_DOCS, build_config
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from garden import render_pool
+from garden.site import render_pool
 
 from .conftest import build_site
 
@@ -116,9 +116,9 @@ def test_small_gardens_are_rendered_in_one_process(tmp_path, monkeypatch):
 
 
 def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypatch):
-    from garden import parallel
-    from garden.garden import read_garden
-    from garden.project import locate, read_notes
+    from garden.index import parallel
+    from garden.index.garden import read_garden
+    from garden.site.project import locate, read_notes
 
     from .conftest import QUARTZ_DOCS, REPO
 
@@ -134,7 +134,7 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
 
 
 def test_pages_indexed_ahead_for_search_give_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
-    from garden import search_ahead
+    from garden.site.search import search_ahead
 
     monkeypatch.setattr(render_pool, "AHEAD", -(10**9))  # the worker always has time
     counts = []
@@ -156,7 +156,7 @@ def test_pages_indexed_ahead_for_search_give_the_same_index(tmp_path, every_note
 
 
 def test_no_indexing_ahead_when_another_plugin_sees_the_page_before_search(tmp_path):
-    from garden.search_ahead import material_search_index
+    from garden.site.search.search_ahead import material_search_index
 
     from mkdocs.config import load_config
 
@@ -207,7 +207,7 @@ def _double(_: None, n: int) -> int:
 def test_no_forking_while_another_thread_runs():
     import threading
 
-    from garden import parallel
+    from garden.index import parallel
 
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

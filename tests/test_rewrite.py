@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from garden.cards import parse_card
-from garden.garden import read_garden
-from garden.rewrite import rewrite
+from garden.notes.cards import parse_card
+from garden.index.garden import read_garden
+from garden.render.rewrite import rewrite
 
 NOTES = [
     ("index.md", "# Home\n"),

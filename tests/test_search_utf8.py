@@ -6,7 +6,7 @@ import json
 
 from material.plugins.search import plugin as material_search
 
-from garden.search_utf8 import Utf8SearchIndex
+from garden.site.search.search_utf8 import Utf8SearchIndex
 
 from .conftest import build_site
 
@@ -50,7 +50,7 @@ def test_a_lone_surrogate_is_left_escaped_for_the_compaction():
 def test_chinese_runs_split_once_give_the_same_index(tmp_path, monkeypatch):
     import jieba
 
-    from garden import search_words
+    from garden.site.search import search_words
 
     notes = {
         **NOTES,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from garden.cards import parse_card
-from garden.wikilinks import parse_body
+from garden.notes.cards import parse_card
+from garden.notes.wikilinks import parse_body
 
 
 @pytest.mark.parametrize(

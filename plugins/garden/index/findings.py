@@ -1,0 +1,127 @@
+"""What is wrong in a garden, as one list both the build log and ``garden check`` use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from garden.notes.cards import Card
+from garden.index.resolution import Resolution
+from garden.index.site_map import Clash
+
+LEVELS = ("info", "warning", "error")
+_LINK_LEVEL = {
+    "broken-link": "warning",
+    "missing-heading": "warning",
+    "missing-block": "warning",
+    "ambiguous-link": "info",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    col: int
+    level: str  # "info" | "warning" | "error"
+    code: str
+    message: str
+    target: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" + (f":{self.col}" if self.col else "")
+        return f"{where}: {self.message}"
+
+
+def card_findings(card: Card) -> list[Finding]:
+    return [
+        Finding(card.path, problem.line, 0, problem.level, problem.code, problem.message)
+        for problem in card.problems
+    ]
+
+
+def link_findings(path: str, resolutions: Iterable[Resolution]) -> list[Finding]:
+    return [
+        Finding(
+            path,
+            r.link.line,
+            r.link.col,
+            _LINK_LEVEL[r.problem],
+            r.problem,
+            r.message,
+            r.link.target,
+        )
+        for r in resolutions
+        if r.problem
+    ]
+
+
+def garden_findings(cards: Mapping[str, Card], links: Mapping[str, tuple[Resolution, ...]]) -> list[Finding]:
+    found: list[Finding] = []
+    for path, card in cards.items():
+        found += card_findings(card)
+        found += link_findings(path, links.get(path, ()))
+    return found
+
+
+def url_clash_findings(clashes: Iterable[Clash]) -> list[Finding]:
+    return [
+        Finding(
+            clash.path, 1, 0, "error", "duplicate-url",
+            f"{clash.path} and {clash.other} would both be published at {clash.dest}; "
+            f"{clash.path} moved aside: rename one or set a permalink",
+        )
+        for clash in clashes
+    ]
+
+
+def embed_cycle_findings(links: Mapping[str, tuple[Resolution, ...]]) -> list[Finding]:
+    """Each embed that leads back to a note already on the chain of embeds.
+
+    One depth-first walk over the embed graph, linear in notes and embeds.
+    """
+    embeds = {
+        source: [r for r in resolutions if r.link.embed and r.kind == "note" and r.path]
+        for source, resolutions in links.items()
+    }
+    done: set[str] = set()
+    found: list[Finding] = []
+    for start in embeds:
+        if start in done:
+            continue
+        chain, pending = [start], [iter(embeds[start])]
+        while pending:
+            resolution = next(pending[-1], None)
+            if resolution is None:
+                done.add(chain.pop())
+                pending.pop()
+            elif resolution.path in chain:
+                cycle = (*chain[chain.index(resolution.path) :], resolution.path)
+                found.append(_cycle(chain[-1], resolution, cycle))
+            elif resolution.path not in done:
+                chain.append(resolution.path)
+                pending.append(iter(embeds.get(resolution.path, ())))
+    return found
+
+
+def _cycle(source: str, resolution: Resolution, cycle: tuple[str, ...]) -> Finding:
+    return Finding(
+        source, resolution.link.line, resolution.link.col, "warning", "embed-cycle",
+        "embed cycle: " + " → ".join(cycle) + " (shown as a link)", resolution.link.target,
+    )
+
+
+def term_conflict_findings(terms) -> list[Finding]:
+    """The same term named or defined differently in two places: reported at the second."""
+    found = []
+    for conflict in terms.conflicts:
+        first = f"{conflict.first.path}:{conflict.first.line}"
+        if conflict.code == "term-conflict":
+            message = (f"'{conflict.term}' is {conflict.second_value} here but {conflict.first_value} "
+                       f"at {first}")
+            level = "warning"
+        else:
+            message = f"'{conflict.term}' is defined differently at {first}"
+            level = "info"
+        found.append(Finding(conflict.second.path, conflict.second.line, 0, level, conflict.code, message, conflict.term))
+    return found

@@ -1,0 +1,159 @@
+"""A whole garden read once: cards, the index, every link resolved, pages placed.
+
+The plugin, ``garden check`` and the tests all start here, so pages, backlinks, the
+graph and the checks can never disagree about a note or a link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable, Mapping
+
+from garden.index.backlinks import Backlink, backlinks
+from garden.notes.cards import Card
+from garden.index.findings import (
+    Finding,
+    embed_cycle_findings,
+    garden_findings,
+    term_conflict_findings,
+    url_clash_findings,
+)
+from garden.index.glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
+from garden.index.resolution import GardenIndex, Resolution
+from garden.index.listings import Listing, listings
+from garden.index.parallel import map_on_cores, parse_cards
+from garden.index.site_map import SiteMap, plan
+from garden.index.terms import Coverage, TermMatcher, TermScan, coverage, scan_card, term_usage, untranslated_findings
+
+HEALTH_PAGE = "health.md"
+
+
+@dataclass(frozen=True)
+class GardenOptions:
+    link_resolution: str = "shortest"
+    slugs: str = "quartz"
+    use_directory_urls: bool = True
+    gardens: Mapping[str, str] = field(default_factory=dict)
+    publish_drafts: bool = False
+
+    @classmethod
+    def from_plugin_options(cls, options: Mapping, use_directory_urls: bool = True) -> GardenOptions:
+        """From the garden plugin's options as written in ``mkdocs.yml`` (defaults filled)."""
+        return cls(
+            link_resolution=str(options.get("link_resolution", "shortest")),
+            slugs=str(options.get("slugs", "quartz")),
+            use_directory_urls=use_directory_urls,
+            gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
+            publish_drafts=bool(options.get("drafts", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Garden:
+    index: GardenIndex
+    links: dict[str, tuple[Resolution, ...]]  # note path -> its links, resolved
+    findings: tuple[Finding, ...]
+    listings: tuple[Listing, ...] = ()
+    site_map: SiteMap | None = None
+    backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()  # notes left out as drafts
+    terms: TermBase = field(default_factory=TermBase)
+    term_usage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> notes using it
+    coverage: dict[str, Coverage] = field(default_factory=dict)
+    generated: tuple[str, ...] = ()  # pages Garden writes itself: tags, folders, glossary, health
+    term_scans: dict[str, TermScan] = field(default_factory=dict, repr=False)
+
+    @property
+    def cards(self) -> dict[str, Card]:
+        return self.index.cards
+
+    @cached_property
+    def listing_at(self) -> dict[str, Listing]:
+        """Listing pages by path: looked up once per page, so a dictionary, not a scan."""
+        return {listing.path: listing for listing in self.listings}
+
+    @cached_property
+    def tag_pages(self) -> dict[str, str]:
+        """Tag -> the path of its page."""
+        return {listing.name: listing.path for listing in self.listings if listing.kind == "tag"}
+
+    def listing(self, path: str) -> Listing | None:
+        return self.listing_at.get(path)
+
+
+def read_garden(
+    notes: Iterable[tuple[str, str]], attachments: Iterable[str] = (), options: GardenOptions | None = None
+) -> Garden:
+    """``notes`` are ``(path, text)`` pairs, paths relative to the garden's folder."""
+    return garden_from_cards(parse_cards(list(notes)), attachments, options)
+
+
+def garden_from_cards(
+    cards: Iterable[Card],
+    attachments: Iterable[str] = (),
+    options: GardenOptions | None = None,
+    previous: Garden | None = None,
+) -> Garden:
+    """The garden of these cards; ``previous`` (the last build's, under ``serve``) lends
+    the glossary scan of every card that did not change, when the glossary did not."""
+    options = options or GardenOptions()
+    published, drafts = [], []
+    for card in cards:
+        (drafts if card.meta.draft and not options.publish_drafts else published).append(card)
+    by_path = {card.path: card for card in published}
+    terms = term_base(by_path)
+    # The glossary page stands where the glossary folder's listing would.
+    own_pages = [page for page in (GLOSSARY_PAGE if terms.terms else None, HEALTH_PAGE) if page and page not in by_path]
+    pages = tuple(listings(by_path, skip_folders=(GLOSSARY_FOLDER,) if GLOSSARY_PAGE in own_pages else ()))
+    generated = (*(listing.path for listing in pages if listing.generated), *own_pages)
+    index = GardenIndex.build(
+        published, attachments, generated, mode=options.link_resolution, gardens=options.gardens
+    )
+    links = {path: tuple(index.resolve(link, path) for link in card.links) for path, card in by_path.items()}
+    site_map = plan(
+        [*by_path, *generated],
+        slugs=options.slugs,
+        use_directory_urls=options.use_directory_urls,
+        permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
+    )
+    scans = _term_scans(by_path, terms, previous)
+    findings = (
+        *garden_findings(by_path, links),
+        *embed_cycle_findings(links),
+        *url_clash_findings(site_map.clashes),
+        *term_conflict_findings(terms),
+        *(f for scan in scans.values() for f in scan.findings),
+        *(f for path, card in by_path.items() for f in untranslated_findings(path, card)),
+    )
+    return Garden(
+        index=index,
+        links=links,
+        findings=findings,
+        listings=pages,
+        site_map=site_map,
+        backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
+        drafts=tuple(card.path for card in drafts),
+        terms=terms,
+        term_usage=term_usage(scans),
+        term_scans=scans,
+        coverage={path: coverage(card) for path, card in by_path.items()},
+        generated=generated,
+    )
+
+
+def _term_scans(cards: dict[str, Card], terms: TermBase, previous: Garden | None) -> dict[str, TermScan]:
+    reusable = previous.term_scans if previous is not None and previous.terms == terms else {}
+    scans = {path: known for path, known in reusable.items() if cards.get(path) is known.card}
+    pending = [path for path in cards if path not in scans]
+    if pending:  # the matcher is built only when some card needs it
+        shared = (cards, TermMatcher(terms))
+        for path, (used, findings) in zip(pending, map_on_cores(_scan, pending, shared)):
+            scans[path] = TermScan(cards[path], used, findings)
+    return {path: scans[path] for path in cards}
+
+
+def _scan(shared: tuple[dict[str, Card], TermMatcher], path: str) -> tuple[tuple[str, ...], tuple[Finding, ...]]:
+    cards, matcher = shared
+    scan = scan_card(path, cards[path], matcher)
+    return scan.used, scan.findings  # the card stays here: sending it back would cost more than the scan

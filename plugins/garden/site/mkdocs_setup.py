@@ -1,0 +1,110 @@
+"""What a garden needs from MkDocs' configuration, added in ``on_config``.
+
+Users keep their own choices; Garden only adds what its pages cannot work without:
+the Markdown extensions that tag languages and keep Chinese heading anchors, the
+Mermaid fence, its template overrides, and its assets. Fonts come from the reader's
+system, never from Google: a garden loads nothing from another host.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from pymdownx.superfences import fence_code_format
+
+from garden.site import assets
+from garden.notes.slugs import heading_anchor
+
+log = get_plugin_logger(__name__)
+
+REQUIRED_EXTENSIONS = (
+    "toc", "tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences",
+    "pymdownx.mark",  # Obsidian's ==highlight==
+    "pymdownx.arithmatex",  # $math$ and $$math$$, drawn by KaTeX from the site itself
+    "garden.render.render_callouts", "garden.render.render_blocks", "garden.render.render_lang",
+)
+
+
+# Extensions only some gardens use, and the text that shows a note uses them. Each costs
+# every page its time (arithmatex a fifth of a millisecond): a garden without formulas
+# or highlights is rendered without them.
+_USED_WHEN = {
+    "pymdownx.arithmatex": ("$", "\\(", "\\[", "\\begin{"),
+    "pymdownx.mark": ("==",),
+}
+
+
+def prepare(config: MkDocsConfig) -> tuple[str, ...]:
+    """Garden's additions to ``config``; returns the extensions it added."""
+    added = _add_extensions(config)
+    _add_theme_overrides(config)
+    _add_assets(config)
+    _split_search_at_chinese_words(config)
+    return added
+
+
+def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: Iterable[str]) -> None:
+    """Remove the optional extensions Garden added that no page's text calls for."""
+    unused = {name for name in _USED_WHEN if name in added}
+    for text in texts:
+        unused = {name for name in unused if not any(mark in text for mark in _USED_WHEN[name])}
+        if not unused:
+            return
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions if e not in unused]
+
+
+def _split_search_at_chinese_words(config: MkDocsConfig) -> None:
+    """Material's search cuts Chinese into words with jieba, joined by zero-width spaces;
+    its separator must split there too, or a Chinese word is never found on its own."""
+    search = material_search(config)
+    separator = getattr(getattr(search, "config", None), "separator", None)
+    if separator and "\\u200b" not in separator and "\u200b" not in separator:
+        search.config.separator = f"[\\u200b]+|{separator}"
+        index = getattr(search, "search_index", None)  # Material copies its options into it
+        if index is not None and isinstance(getattr(index, "config", None), dict):
+            index.config["separator"] = search.config.separator
+
+
+def material_search(config: MkDocsConfig) -> Any | None:
+    """Material's search plugin, if it is on."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("material.plugins.search"):
+            return plugin if getattr(plugin.config, "enabled", True) else None
+    return None
+
+
+def _add_extensions(config: MkDocsConfig) -> tuple[str, ...]:
+    added = tuple(name for name in REQUIRED_EXTENSIONS if name not in config.markdown_extensions)
+    config.markdown_extensions.extend(added)
+    options = config.mdx_configs
+    # Keep "## 小节" as id="小节" (Python-Markdown's default slug drops Chinese).
+    options.setdefault("toc", {}).setdefault("slugify", heading_anchor)
+    options.setdefault("pymdownx.arithmatex", {}).setdefault("generic", True)
+    fences = options.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    if not any(fence.get("name") == "mermaid" for fence in fences):
+        fences.append({"name": "mermaid", "class": "mermaid", "format": fence_code_format})
+    return added
+
+
+def _add_theme_overrides(config: MkDocsConfig) -> None:
+    theme = config.theme
+    if theme.name != "material":
+        log.warning(f"theme '{theme.name}' is not Material: card headers and the reading switch need Material")
+        return
+    # After the user's custom_dir, before Material's own templates.
+    position = 1 if theme.custom_dir else 0
+    if str(assets.OVERRIDES) not in theme.dirs:
+        theme.dirs.insert(position, str(assets.OVERRIDES))
+    if theme.get("font") is not False:
+        theme["font"] = False  # Material would fetch Roboto from Google Fonts
+
+
+def _add_assets(config: MkDocsConfig) -> None:
+    for stylesheet in assets.STYLESHEETS:
+        if stylesheet not in config.extra_css:
+            config.extra_css.append(stylesheet)
+    for script in assets.SCRIPTS:
+        if script not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(script)

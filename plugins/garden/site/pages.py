@@ -1,0 +1,192 @@
+"""Garden's pages in MkDocs' terms: generated files, URLs, alias redirects, graph.json.
+
+The decisions are made by the pure modules (``site_map``, ``listings``, ``graph``);
+this adapter only turns them into MkDocs ``File`` objects and files in the site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from garden.render.compact_json import unescape_non_ascii
+from garden.render.explorer import EXPLORER_JSON, explorer_data
+from garden.index.garden import HEALTH_PAGE, Garden
+from garden.index.glossary import GLOSSARY_PAGE
+from garden.index.graph import graph_data
+from garden.index.listings import TAGS_FOLDER
+from garden.notes.slugs import quartz_slug
+
+GRAPH_PAGE = "graph.md"
+GRAPH_JSON = "graph.json"
+TERMS_JSON = "terms.json"
+
+
+def generated_page(config: MkDocsConfig, path: str, title: str, **meta) -> File:
+    front_matter = yaml.safe_dump({"title": title, **meta}, allow_unicode=True)
+    return File.generated(config, path, content=f"---\n{front_matter}---\n")
+
+
+def place(files: Files, garden: Garden) -> None:
+    """Give every page the URL the site map chose for it."""
+    for file in files.documentation_pages():
+        dest = garden.site_map.dest.get(file.src_uri) if garden.site_map else None
+        if dest and dest != file.dest_uri:
+            file.dest_uri = dest
+            for derived in ("url", "abs_dest_path"):  # cached from the old destination
+                file.__dict__.pop(derived, None)
+
+
+def write_json(site_dir: str, name: str, data: object) -> Path:
+    path = Path(site_dir) / name
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def write_files(site_dir: str, texts: dict[str, str]) -> None:
+    """Write ``texts`` (output path -> text) under the site folder."""
+    made: set[str] = set()
+    for dest, text in texts.items():
+        path = os.path.join(site_dir, dest)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def write_graph(garden: Garden, site_dir: str) -> Path:
+    return write_json(site_dir, GRAPH_JSON, graph_data(garden))
+
+
+def write_terms(garden: Garden, site_dir: str) -> Path:
+    """Each term's names and definitions by its glossary anchor, for the term tooltips."""
+    terms = {
+        term.anchor: {"en": term.en, "zh": term.zh, "definition_en": term.definition_en,
+                      "definition_zh": term.definition_zh}
+        for term in garden.terms.terms
+    }
+    return write_json(site_dir, TERMS_JSON, terms)
+
+
+def write_explorer(garden: Garden, site_dir: str) -> Path:
+    return write_json(site_dir, EXPLORER_JSON, explorer_data(garden))
+
+
+def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigation:
+    """Home, the top folders, and Garden's own pages; the notes are in the explorer.
+
+    Every page keeps its place in ``nav.pages``, so previous/next links still work.
+    """
+    top_folders = sorted(
+        {listing.name.split("/")[0] for listing in garden.listings if listing.kind == "folder"}, key=str.casefold
+    )
+    wanted = [
+        "index.md",
+        *(f"{folder}/index.md" for folder in top_folders),
+        GLOSSARY_PAGE,
+        GRAPH_PAGE,
+        f"{TAGS_FOLDER}/index.md",
+        HEALTH_PAGE,
+    ]
+    items = []
+    for path in dict.fromkeys(wanted):
+        file = files.get_file_from_path(path)
+        if file is not None and file.page is not None:
+            file.page.parent = None
+            items.append(file.page)
+    return Navigation(items, nav.pages)
+
+
+def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
+    """Output file of each alias's redirect page -> (relative target URL, title).
+
+    Quartz publishes an alias at its own slug; a page already there keeps its place.
+    """
+    taken = {file.dest_uri for file in files}
+    redirects: dict[str, tuple[str, str]] = {}
+    for path, card in garden.cards.items():
+        target = garden.site_map.dest.get(path) if garden.site_map else None
+        for alias in card.meta.aliases if target else ():
+            slug = quartz_slug(alias)
+            dest = posixpath.join(slug, "index.html")
+            if not slug or dest in taken or dest in redirects:
+                continue
+            if posixpath.basename(target) == "index.html":
+                url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"
+            else:
+                url = posixpath.relpath(target, slug)
+            redirects[dest] = (quote(url), card.title)
+    return redirects
+
+
+_CHUNK_BYTES = 4 << 20
+
+
+def compact_search_index(site_dir: str) -> None:
+    """Material writes its search index with every Chinese character as a six-byte
+    ``\\uXXXX`` escape; written as UTF-8 the same index is far smaller."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    compacted = path.with_name(path.name + ".garden")
+    with path.open("rb") as source, compacted.open("wb") as out:
+        for part in unescape_non_ascii(iter(lambda: source.read(_CHUNK_BYTES), b"")):
+            out.write(part)
+    os.replace(compacted, path)
+
+
+def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:
+    """Material's full navigation, less one entry per tag: the tags page lists them."""
+    hidden = set(garden.tag_pages.values())
+
+    def keep(items: list) -> list:
+        kept = []
+        for item in items:
+            if getattr(item, "file", None) is not None and item.file.src_uri in hidden:
+                continue
+            if getattr(item, "children", None) is not None:
+                item.children = keep(item.children)
+            kept.append(item)
+        return kept
+
+    return Navigation(keep(nav.items), nav.pages)
+
+
+def glossary_files(config: MkDocsConfig, option: str) -> list[File]:
+    """The term files of a glossary folder beside the docs folder, published under glossary/."""
+    folder = glossary_dir(config, option)
+    if folder is None:
+        return []
+    return [
+        File.generated(config, f"glossary/{path.relative_to(folder).as_posix()}", abs_src_path=str(path))
+        for path in sorted(folder.rglob("*.md"))
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    ]
+
+
+def glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
+    folder = (Path(config.config_file_path or ".").parent / option).resolve()
+    docs = Path(config.docs_dir).resolve()
+    if not folder.is_dir() or folder == docs or docs in folder.parents:
+        return None  # absent, or already part of the docs folder
+    return folder
+
+
+def shown_path(file: File) -> str:
+    """The path a reader of a warning can open: relative to where they stand, if inside."""
+    if not file.abs_src_path:
+        return file.src_uri
+    try:
+        return Path(file.abs_src_path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return os.path.normpath(file.abs_src_path)
