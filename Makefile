@@ -12,6 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: install assets build serve  ## install, build the demo garden, serve it on :8000
 
 test: install assets browser  ## install, then every test, browser tests included
+	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/python -m pytest -q
 
 install: $(VENV)/.installed

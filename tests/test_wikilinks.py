@@ -33,7 +33,7 @@ def test_parse_body(body, target, heading, block, label):
 def test_embeds_and_positions():
     text = "---\ntitle: T\n---\n\nSee [[A]] and ![[img.png|300x200]].\n\n> quoted [[B#Part|b]]\n\n- item [[C]]\n"
     links = parse_card(text).links
-    assert [(l.target, l.embed, l.line, l.col) for l in links] == [
+    assert [(link.target, link.embed, link.line, link.col) for link in links] == [
         ("A", False, 5, 5),
         ("img.png", True, 5, 15),
         ("B", False, 7, 10),
