@@ -18,6 +18,12 @@ QUARTZ_DOCS = SHARED / "corpora" / "quartz-docs"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def require_shared(path: Path) -> None:
+    """Skip, saying why, when ``../shared`` (reference card, corpora) is not beside the repo."""
+    if not path.exists():
+        pytest.skip(f"{path} not found: ../shared (reference card and corpora) sits beside the repo")
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path

@@ -24,7 +24,9 @@ def test_callouts(source, expected):
 
 
 def test_quartz_docs_callouts_page(tmp_path):
-    from .conftest import QUARTZ_DOCS, build_config
+    from .conftest import QUARTZ_DOCS, build_config, require_shared
+
+    require_shared(QUARTZ_DOCS)
     from garden.site.project import default_config
 
     config = tmp_path / "mkdocs.yml"

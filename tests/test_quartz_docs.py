@@ -14,6 +14,8 @@ from garden.notes.slugs import quartz_slug
 
 from .conftest import QUARTZ_DOCS, build_config
 
+pytestmark = pytest.mark.skipif(not QUARTZ_DOCS.is_dir(), reason=f"corpus not found at {QUARTZ_DOCS} (../shared beside the repo)")
+
 REAL_DEFECTS = {
     ("features/popover previews.md", "broken-link", "quartz layout.png"),
     ("advanced/creating components.md", "missing-heading", "configuration"),

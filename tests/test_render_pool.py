@@ -120,7 +120,9 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
     from garden.index.garden import read_garden
     from garden.site.project import locate, read_notes
 
-    from .conftest import QUARTZ_DOCS, REPO
+    from .conftest import QUARTZ_DOCS, REPO, require_shared
+
+    require_shared(QUARTZ_DOCS)
 
     notes = read_notes(locate(str(REPO / "mkdocs.yml"))).notes
     notes += [(f"quartz/{path}", text) for path, text in read_notes(locate(str(QUARTZ_DOCS))).notes]
