@@ -84,9 +84,8 @@ def test_no_import_cycle():
     def visit(module: str, trail: tuple[str, ...]) -> None:
         state[module] = "open"
         for target in sorted(graph[module]):
-            if state.get(target) == "open":
-                cycle = trail[trail.index(target):] + (target,) if target in trail else (module, target)
-                pytest.fail("import cycle: " + " -> ".join(cycle))
+            if state.get(target) == "open":  # an open module is on the trail: the path back to it is the cycle
+                pytest.fail("import cycle: " + " -> ".join(trail[trail.index(target):] + (target,)))
             if target not in state:
                 visit(target, trail + (target,))
         state[module] = "done"
