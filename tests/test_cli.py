@@ -52,7 +52,7 @@ def test_check_reports_findings_as_json(tmp_path):
     write_tree(tmp_path / "vault", VAULT)
     result = garden("check", "vault", "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
-    (finding,) = [f for f in report["findings"] if f["level"] != "info"]
+    (finding,) = [f for f in report["findings"] if f["severity"] != "info"]
     assert finding["code"] == "broken-link" and finding["line"] == 10 and finding["target"] == "missing note"
     assert report["summary"] == {"notes": 2, "links": 2, "resolved": 1, "broken": 1, "ambiguous": 0, "missing_headings": 0}
     assert result.returncode == 0

@@ -41,7 +41,7 @@ def test_term_file_and_card_agree_or_conflict_with_both_places():
     term = garden.terms.lookup("Backlink")
     assert [p.path for p in term.defined_in] == ["glossary/Backlink.md", "card.md", "other.md"]
     conflicts = [f for f in garden.findings if f.code in ("term-conflict", "term-definition")]
-    assert [(f.path, f.line, f.code, f.level) for f in conflicts] == [
+    assert [(f.path, f.line, f.code, f.severity) for f in conflicts] == [
         ("other.md", 3, "term-conflict", "warning"),
         ("other.md", 3, "term-definition", "info"),
     ]
@@ -81,7 +81,7 @@ def test_untranslated_is_info_and_only_in_bilingual_cards():
         "card.md": "---\ntitle_zh: 卡片\n---\n\nTranslated.\n\n已翻译。\n\nLeft in English.\n",
         "english.md": "# Plain\n\nAn English-only note.\n",
     })
-    untranslated = [(f.path, f.line, f.level) for f in garden.findings if f.code == "untranslated"]
+    untranslated = [(f.path, f.line, f.severity) for f in garden.findings if f.code == "untranslated"]
     assert untranslated == [("card.md", 9, "info")]
     assert garden.coverage["card.md"].share == 0.5
 

@@ -55,7 +55,7 @@ def test_check_reports_exactly_the_real_defects():
     report = json.loads(result.stdout)
     found = {
         (f["path"].split("quartz-docs/", 1)[1], f["code"], f["target"])
-        for f in report["findings"] if f["level"] != "info"
+        for f in report["findings"] if f["severity"] != "info"
     }
     assert found == REAL_DEFECTS
     assert report["summary"]["broken"] == 1 and report["summary"]["notes"] == 75

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from garden.index import parallel
 from garden.site import render_pool
 
 from .conftest import build_site
@@ -35,9 +36,8 @@ GLOSSARY = {
 
 @pytest.fixture
 def every_note_in_a_worker(monkeypatch):
-    monkeypatch.setattr(render_pool, "PARALLEL_FROM", 1)
     # Two workers, even beside the browser tests' web server thread (it runs all session).
-    monkeypatch.setattr(render_pool, "worker_count", lambda: 2)
+    monkeypatch.setattr(render_pool, "worker_count", lambda notes: 2)
 
 
 def _pages(site: Path) -> list[Path]:
@@ -49,7 +49,7 @@ def _spy_on_pools(monkeypatch) -> list:
     original = render_pool.RenderPool.__init__
 
     def spy(self, *args, **kwargs):
-        started.append(args[2])
+        started.append(args[1])
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(render_pool.RenderPool, "__init__", spy)
@@ -112,7 +112,7 @@ def test_another_plugin_on_the_page_events_keeps_rendering_in_one_process(
 def test_small_gardens_are_rendered_in_one_process(tmp_path, monkeypatch):
     started = _spy_on_pools(monkeypatch)
     build_site(tmp_path, NOTES)
-    assert started == [], f"fewer than {render_pool.PARALLEL_FROM} notes need no workers"
+    assert started == [], f"fewer than {parallel.PARALLEL_FROM} notes need no workers"
 
 
 def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypatch):
@@ -136,44 +136,54 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
 
 
 def test_pages_indexed_ahead_for_search_give_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
-    from garden.site.search import search_ahead
+    from garden.site.search.material import MaterialSearch
 
     monkeypatch.setattr(render_pool, "AHEAD", -(10**9))  # the worker always has time
     counts = []
-    original = search_ahead.AheadEntries.uninstall
+    original = MaterialSearch.finish
 
-    def counting(self):
-        counts.append((self.added, self.indexed_here))
-        original(self)
-        assert "add_entry_from_context" not in vars(self._index), "Material's index is itself again"
+    def counting(self, site_dir):
+        counts.append((self.added, self.indexed_here, dict(self._front_matter)))
+        original(self, site_dir)
 
-    monkeypatch.setattr(search_ahead.AheadEntries, "uninstall", counting)
+    monkeypatch.setattr(MaterialSearch, "finish", counting)
     parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
-    added, indexed_here = counts[0]
+    added, indexed_here, waiting = counts[0]
     assert added == len(NOTES) + len(GLOSSARY), "every note was indexed by a worker"
     assert indexed_here >= 2, "the pages the garden makes itself (glossary, graph…) are indexed as before"
+    assert waiting == {}, "every page's front matter is as it was once it is written"
     serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
     index = "search/search_index.json"
     assert (parallel.site / index).read_bytes() == (serial.site / index).read_bytes()
 
 
-def test_no_indexing_ahead_when_another_plugin_sees_the_page_before_search(tmp_path):
-    from garden.site.search.search_ahead import material_search_index
+def test_a_page_indexed_ahead_keeps_its_own_search_front_matter(tmp_path, every_note_in_a_worker, monkeypatch):
+    monkeypatch.setattr(render_pool, "AHEAD", -(10**9))
+    notes = {**NOTES, "notes/Card 1.md": "---\nsearch:\n  boost: 2\n---\n\n# Card 1\n\nBoosted.\n"}
+    parallel = build_site(tmp_path / "parallel", notes, glossary=GLOSSARY)
+    serial = build_site(tmp_path / "serial", notes, glossary=GLOSSARY, plugin_options={"parallel": False})
+    index = "search/search_index.json"
+    assert b'"boost":2' in (parallel.site / index).read_bytes()
+    assert (parallel.site / index).read_bytes() == (serial.site / index).read_bytes()
 
+
+def test_no_indexing_ahead_when_another_plugin_sees_the_page_before_search(tmp_path):
     from mkdocs.config import load_config
+
+    from garden.site.search import open_search
 
     built = build_site(tmp_path, {"index.md": "# Home\n"})
     config = load_config(str(built.root / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     garden = config.plugins["garden"]
-    assert material_search_index(config, garden) is not None
+    assert open_search(config, garden).can_index_ahead()
 
     class Retitles:
         def on_page_context(self, context, **kwargs):
             return context
 
     config.plugins.events["page_context"].insert(0, Retitles().on_page_context)
-    assert material_search_index(config, garden) is None
+    assert not open_search(config, garden).can_index_ahead()
 
 
 def test_no_workers_where_processes_cannot_be_forked(monkeypatch):
@@ -181,10 +191,10 @@ def test_no_workers_where_processes_cannot_be_forked(monkeypatch):
     import sys
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    assert render_pool.worker_count() == 0
+    assert render_pool.worker_count(1000) == 0
     monkeypatch.undo()
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert render_pool.worker_count() == 0
+    assert render_pool.worker_count(1000) == 0
 
 
 @pytest.mark.parametrize("dies_at", [2, len(NOTES) + len(GLOSSARY) - 1], ids=["early", "at the last page"])
@@ -216,7 +226,7 @@ def test_no_forking_while_another_thread_runs():
     thread.start()
     try:
         assert not parallel.can_fork(), "a server thread (mkdocs serve) runs beside the build"
-        assert render_pool.worker_count() == 0
+        assert render_pool.worker_count(1000) == 0
         assert parallel.map_on_cores(_double, list(range(500)), None) == [2 * n for n in range(500)]
     finally:
         stop.set()

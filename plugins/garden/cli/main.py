@@ -172,13 +172,13 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps({**finding_report(findings, summary), "coverage": coverage}, ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(f"{finding.level}: {finding}")
+            print(f"{finding.severity}: {finding}")
         for row in coverage:
             share = "—" if row["share"] is None else f"{row['share']:.0%}"
             print(f"coverage: {row['path']}: {share} ({row['translated']}/{row['english']} English segments translated)")
         print(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in summary.items()))
     failing = {"error", "warning"} if args.strict else {"error"}
-    return EXIT_FINDINGS if any(f.level in failing for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
 
 
 def _show_mkdocs_log() -> None:

@@ -9,8 +9,8 @@ from garden.notes.cards import Card
 from garden.index.resolution import Resolution
 from garden.index.site_map import Clash
 
-LEVELS = ("info", "warning", "error")
-_LINK_LEVEL = {
+SEVERITIES = ("info", "warning", "error")
+_LINK_SEVERITY = {
     "broken-link": "warning",
     "missing-heading": "warning",
     "missing-block": "warning",
@@ -23,7 +23,7 @@ class Finding:
     path: str
     line: int
     col: int
-    level: str  # "info" | "warning" | "error"
+    severity: str  # "info" | "warning" | "error": warnings fail a --strict build
     code: str
     message: str
     target: str | None = None
@@ -35,7 +35,7 @@ class Finding:
 
 def card_findings(card: Card) -> list[Finding]:
     return [
-        Finding(card.path, problem.line, 0, problem.level, problem.code, problem.message)
+        Finding(card.path, problem.line, 0, problem.severity, problem.code, problem.message)
         for problem in card.problems
     ]
 
@@ -46,7 +46,7 @@ def link_findings(path: str, resolutions: Iterable[Resolution]) -> list[Finding]
             path,
             r.link.line,
             r.link.col,
-            _LINK_LEVEL[r.problem],
+            _LINK_SEVERITY[r.problem],
             r.problem,
             r.message,
             r.link.target,
@@ -119,9 +119,9 @@ def term_conflict_findings(terms) -> list[Finding]:
         if conflict.code == "term-conflict":
             message = (f"'{conflict.term}' is {conflict.second_value} here but {conflict.first_value} "
                        f"at {first}")
-            level = "warning"
+            severity = "warning"
         else:
             message = f"'{conflict.term}' is defined differently at {first}"
-            level = "info"
-        found.append(Finding(conflict.second.path, conflict.second.line, 0, level, conflict.code, message, conflict.term))
+            severity = "info"
+        found.append(Finding(conflict.second.path, conflict.second.line, 0, severity, conflict.code, message, conflict.term))
     return found

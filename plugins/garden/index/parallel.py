@@ -1,5 +1,7 @@
-"""Parse and scan many notes on every core: MkDocs builds on one, and nothing else runs
-while the garden is read, so the other cores are free.
+"""Work on every core, in one place: whether to fork, how many helpers, and the map
+that parses and scans the notes (MkDocs builds on one core, and nothing else runs
+while the garden is read, so the other cores are free). The render pool in ``site``
+asks this module too.
 
 This process works through the notes beside forked helpers, taking chunks from one
 shared counter, so a faster core simply takes more. Small batches stay in this
@@ -23,9 +25,10 @@ Shared = TypeVar("Shared")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-PARALLEL_FROM = 200  # notes; below this one process is faster
+PARALLEL_FROM = 200  # items; below this, forking costs more than it saves
 MAX_CORES = 8
 _CHUNK = 64
+_in_helper = False  # this process is a forked helper: it forks no helpers of its own
 
 
 def parse_cards(notes: Sequence[tuple[str, str]], meanwhile: Callable[[], object] | None = None) -> list[Card]:
@@ -52,11 +55,11 @@ def map_on_cores(
 def _map(
     function: Callable[[Shared, Item], Result], items: Sequence[Item], shared: Shared, meanwhile: Callable[[], object]
 ) -> list[Result]:
-    helpers = min(cores(), MAX_CORES) - 1
-    if len(items) < PARALLEL_FROM or helpers < 1 or not can_fork():
+    helpers = helpers_for(len(items), MAX_CORES - 1)
+    if helpers < 1:
         meanwhile()
         return [function(shared, item) for item in items]
-    job = _Job(function, items, shared, multiprocessing.get_context("fork").Value("i", 0))
+    job = _Job(function, items, shared, fork_context().Value("i", 0))
     started = [_start_helper(job) for _ in range(helpers)]
     try:
         meanwhile()
@@ -122,9 +125,9 @@ class _Job:
 
 
 def _start_helper(job: _Job) -> tuple[Any, Any]:
-    context = multiprocessing.get_context("fork")
+    context = fork_context()
     receive, send = context.Pipe(duplex=False)
-    # "fork": the helper starts as a copy of this process, the job and its items included.
+    # The helper starts as a copy of this process, the job and its items included.
     process = context.Process(target=_help, args=(job, send), daemon=True)
     process.start()
     send.close()
@@ -132,14 +135,35 @@ def _start_helper(job: _Job) -> tuple[Any, Any]:
 
 
 def _help(job: _Job, send: Any) -> None:
+    become_helper()
     send.send(job.drain(keep_going=True))
     send.close()
+
+
+def helpers_for(items: int, most: int) -> int:
+    """The one place that decides whether to fork: how many helpers to start for
+    ``items`` pieces of work beside this process (0: do it all here)."""
+    if items < PARALLEL_FROM or not can_fork():
+        return 0
+    return max(0, min(cores() - 1, most))
+
+
+def fork_context() -> Any:
+    """Helpers start as copies of this process, the garden already read ("fork")."""
+    return multiprocessing.get_context("fork")
+
+
+def become_helper() -> None:
+    global _in_helper
+    _in_helper = True
 
 
 def can_fork() -> bool:
     """Forking is safe here: a POSIX system that forks by default (not Windows, nor macOS,
     whose system libraries do not survive a fork), and no other thread running (under
     `serve`, the server's), whose locks a forked copy would inherit in any state."""
+    if _in_helper:
+        return False
     forks = os.name == "posix" and sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
     started = multiprocessing.get_start_method(allow_none=True) in (None, "fork")
     return forks and started and threading.active_count() == 1

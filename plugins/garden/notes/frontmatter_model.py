@@ -20,7 +20,7 @@ class Problem:
 
     line: int
     message: str
-    level: str = "warning"
+    severity: str = "warning"  # "info" | "warning" | "error"
     code: str = "front-matter"
 
 

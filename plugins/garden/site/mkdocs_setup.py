@@ -8,7 +8,7 @@ system, never from Google: a garden loads nothing from another host.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -41,7 +41,6 @@ def prepare(config: MkDocsConfig) -> tuple[str, ...]:
     added = _add_extensions(config)
     _add_theme_overrides(config)
     _add_assets(config)
-    _split_search_at_chinese_words(config)
     return added
 
 
@@ -53,26 +52,6 @@ def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: 
         if not unused:
             return
     config.markdown_extensions[:] = [e for e in config.markdown_extensions if e not in unused]
-
-
-def _split_search_at_chinese_words(config: MkDocsConfig) -> None:
-    """Material's search cuts Chinese into words with jieba, joined by zero-width spaces;
-    its separator must split there too, or a Chinese word is never found on its own."""
-    search = material_search(config)
-    separator = getattr(getattr(search, "config", None), "separator", None)
-    if separator and "\\u200b" not in separator and "\u200b" not in separator:
-        search.config.separator = f"[\\u200b]+|{separator}"
-        index = getattr(search, "search_index", None)  # Material copies its options into it
-        if index is not None and isinstance(getattr(index, "config", None), dict):
-            index.config["separator"] = search.config.separator
-
-
-def material_search(config: MkDocsConfig) -> Any | None:
-    """Material's search plugin, if it is on."""
-    for plugin in config.plugins.values():
-        if type(plugin).__module__.startswith("material.plugins.search"):
-            return plugin if getattr(plugin.config, "enabled", True) else None
-    return None
 
 
 def _add_extensions(config: MkDocsConfig) -> tuple[str, ...]:

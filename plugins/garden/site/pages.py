@@ -17,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from garden.render.compact_json import unescape_non_ascii
 from garden.render.explorer import EXPLORER_JSON, explorer_data
+from garden.index.findings import Finding
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.graph import graph_data
@@ -33,6 +33,23 @@ TERMS_JSON = "terms.json"
 def generated_page(config: MkDocsConfig, path: str, title: str, **meta) -> File:
     front_matter = yaml.safe_dump({"title": title, **meta}, allow_unicode=True)
     return File.generated(config, path, content=f"---\n{front_matter}---\n")
+
+
+def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path: dict[str, File]) -> list[Finding]:
+    """Drafts out, Garden's generated pages in, every page at the URL the site map chose."""
+    found = []
+    for path in garden.drafts:
+        found.append(Finding(path, 1, 0, "info", "draft", "draft, not published (set the garden option drafts: true to publish)"))
+        files.remove(by_path[path])
+    titles = {listing.path: listing.title for listing in garden.listings}
+    titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health"})
+    for path in garden.generated:
+        files.append(generated_page(config, path, titles[path]))
+    if files.get_file_from_path(GRAPH_PAGE) is None:
+        # The whole garden wants the page's full width: no table of contents.
+        files.append(generated_page(config, GRAPH_PAGE, "Graph", hide=["toc"]))
+    place(files, garden)
+    return found
 
 
 def place(files: Files, garden: Garden) -> None:
@@ -127,22 +144,6 @@ def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
                 url = posixpath.relpath(target, slug)
             redirects[dest] = (quote(url), card.title)
     return redirects
-
-
-_CHUNK_BYTES = 4 << 20
-
-
-def compact_search_index(site_dir: str) -> None:
-    """Material writes its search index with every Chinese character as a six-byte
-    ``\\uXXXX`` escape; written as UTF-8 the same index is far smaller."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    compacted = path.with_name(path.name + ".garden")
-    with path.open("rb") as source, compacted.open("wb") as out:
-        for part in unescape_non_ascii(iter(lambda: source.read(_CHUNK_BYTES), b"")):
-            out.write(part)
-    os.replace(compacted, path)
 
 
 def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:

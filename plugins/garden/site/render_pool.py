@@ -2,41 +2,42 @@
 
 MkDocs renders every page's Markdown, then writes every page (template, search index,
 file), one after the other on one core. For a large garden, Garden forks workers when
-the navigation is known; they render the notes' Markdown in MkDocs' own order, through
-the same plugin events, while the main process goes on. The main process gives each of
-those pages a placeholder, and fills in the worker's HTML, table of contents, anchors
-and messages just before the page is written, so the workers' rendering overlaps the
-writing instead of coming before it.
+the navigation is known; each renders notes in MkDocs' order with MkDocs' public
+``Page`` methods (``read_source``, ``render``) and Garden's own page steps. In the main
+process such a note's Markdown is handed to MkDocs empty, so MkDocs' rendering of it
+costs next to nothing, and just before the page is written Garden puts the worker's
+HTML, table of contents, title, anchors and messages on the page (its public
+attributes), so the workers' rendering overlaps the writing instead of coming before it.
 
 Only pages whose whole rendering a worker can do alone are handed over: a plugin whose
 page events gather state across pages (as autorefs does) would lose what the workers
 saw, so Garden renders in one process whenever another plugin hooks those events.
 
-A worker that is well ahead of the main process also makes its page's entries for
-Material's search index (``search_ahead``), which keeps both cores busy; the worker
-that renders the last page then does the pool's ``after`` work (the alias pages) on
-the core it leaves free.
+A worker that is well ahead of the main process also makes its page's search entries
+(the search adapter's ``entries_ahead``), which keeps both cores busy; the worker that
+renders the last page then does the pool's ``after`` work (the alias pages) on the
+core it leaves free.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import time
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from mkdocs import plugins as engine_plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
-from garden.index.parallel import can_fork, cores
-from garden.site.search.search_ahead import AheadEntries, Entries, entries_of
+from garden.index import parallel
+from garden.site.search.adapter import Entries, SearchAdapter
 
-_log = logging.getLogger("mkdocs.plugins.garden.render_pool")
-PARALLEL_FROM = 200  # notes; below this, forking costs more than it saves
+ENGINE_LOG = engine_plugins.__name__.split(".")[0]  # "mkdocs", or the fork's own name
+_log = logging.getLogger(f"{ENGINE_LOG}.plugins.garden.render_pool")
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
 AHEAD = 16  # pages; a worker further ahead than this has time to index its page for search
@@ -44,16 +45,16 @@ PAGE_TIMEOUT = 60.0  # seconds for the next page; a worker rendering one page ta
 MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do not pile up in memory
 # The page events a worker runs on MkDocs' behalf (a plugin hooking any of them is not
 # known to be safe to run in a forked copy), and `env`, where a plugin could read pages
-# that still hold their placeholders.
+# that still wait for their HTML.
 WATCHED_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "env")
-_in_worker = False
-_job: tuple[MkDocsConfig, Files, list[str], Any, Callable[[], object] | None] | None = None
+RenderNote = Callable[[Page], None]  # reads and renders one note onto its page
+_job: tuple[Files, list[str], RenderNote, SearchAdapter | None, Callable[[], object] | None] | None = None
 _progress: Any = None  # shared with the workers: the position of the page the main process writes
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """What ``Page.render`` and the page events left on a page, sent back from a worker."""
+    """What rendering left on a page, sent back from a worker."""
 
     content: str | None  # None: the worker failed; the main process renders the page itself
     toc: TableOfContents | None = None
@@ -61,21 +62,18 @@ class Rendered:
     anchors: frozenset[str] | None = None
     links_to_anchors: dict[str, dict[str, str]] | None = None  # target path -> anchor -> link
     messages: tuple[tuple[str, int, str], ...] = ()  # (logger, level, message)
-    search: Entries | None = None  # Material's search entries for the page, if the worker had time
+    search: Entries | None = None  # the page's search entries, if the worker had time
     after_done: bool = False  # the pool's ``after`` work, done by the worker after this page
 
 
-def worker_count() -> int:
-    """Workers to fork: one per core but the main process's; none in a worker, or where
-    forking is not safe (``parallel.can_fork``)."""
-    if _in_worker or not can_fork():
-        return 0
-    return max(0, min(cores() - 1, MAX_WORKERS))
+def worker_count(notes: int) -> int:
+    """Workers to fork for ``notes`` notes (``parallel`` decides whether to fork at all)."""
+    return parallel.helpers_for(notes, MAX_WORKERS)
 
 
 def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
-    """Who else hooks an event a worker would run, or one that sees placeholders
-    (plugins and ``hooks:`` modules)."""
+    """Who else hooks an event a worker would run, or one that sees pages still waiting
+    for their HTML (plugins and ``hooks:`` modules)."""
     found = []
     for event in WATCHED_EVENTS:
         for method in config.plugins.events[event]:
@@ -85,36 +83,41 @@ def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
     return sorted(set(found))
 
 
+def early_title(page: Page, markdown: str) -> None:
+    """In the main process, while a worker renders ``page``: the title MkDocs shows for a
+    page not rendered yet, for the navigation of the pages written before it."""
+    if "title" not in page.meta and "title" not in vars(page):
+        title = get_markdown_title(markdown)
+        if title is not None:
+            page.title = title
+
+
 class RenderPool:
     """Forked workers rendering ``paths`` (documentation pages) in order."""
 
     def __init__(
         self,
-        config: MkDocsConfig,
         files: Files,
         paths: list[str],
         workers: int,
-        search_index: Any = None,
+        render: RenderNote,
+        search: SearchAdapter | None = None,
         after: Callable[[], object] | None = None,
     ) -> None:
-        """``search_index``: Material's, when workers may index their pages for it
-        (``search_ahead.material_search_index``). ``after``: work for the worker that
-        renders the last page, on the core it then leaves free while the main process
-        writes the last pages (or for the main process, should that worker fail)."""
+        """``search``: the adapter whose entries workers may make ahead. ``after``: work for
+        the worker that renders the last page, on the core it then leaves free while the
+        main process writes the last pages (or for the main process, should that worker fail)."""
         global _job, _progress
-        context = multiprocessing.get_context("fork")
+        context = parallel.fork_context()
         _progress = context.Value("i", -1, lock=False)
         # Workers are forked now (and again if one must be replaced): they inherit the job.
-        _job = (config, files, paths, search_index, after)
-        # "fork": the workers start as copies of this process, with the garden already read.
+        _job = (files, paths, render, search, after)
         self._pool = context.Pool(workers, initializer=_become_worker)
-        self._search = AheadEntries(search_index) if search_index is not None else None
-        if self._search is not None:
-            self._search.install()
         batches = [range(start, min(start + _CHUNK, len(paths))) for start in range(0, len(paths), _CHUNK)]
         # One batch a task: the iterator of plain tasks can wait with a timeout.
         self._results: Any = self._pool.imap(_render_batch, batches)
         self._files = files
+        self._render = render
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
         self._pages_in = 0
@@ -141,17 +144,15 @@ class RenderPool:
                 self._broken = True
         return self._received.pop(wanted, Rendered(content=None))
 
-    def fill(self, page: Page, config: MkDocsConfig) -> None:
+    def fill(self, page: Page) -> Entries | None:
         """Put the worker's rendering of ``page`` in place (or render it here if it failed,
-        so its error surfaces as MkDocs reports it)."""
+        so its error surfaces as MkDocs reports it); returns its search entries, if made."""
         rendered = self.take(page.file.src_uri)
-        page.__dict__.pop("render", None)  # the placeholder's work is done
         if rendered.content is None:
-            populate(page, config, self._files)
-        else:
-            install(page, rendered, self._files)
-        if self._search is not None:
-            self._search.use(rendered.search)
+            self._render(page)
+            return None
+        _install(page, rendered, self._files)
+        return rendered.search
 
     def close(self, wait: bool = True) -> None:
         global _job
@@ -160,28 +161,18 @@ class RenderPool:
                 self._after()  # the worker that rendered the last page did not
         finally:
             _job = None
-            if self._search is not None:
-                _log.debug(f"search: {self._search.added} pages indexed ahead, {self._search.indexed_here} here")
-                self._search.uninstall()
             self._pool.terminate()
             self._pool.join()
 
 
-def placeholder(page: Page) -> None:
-    """Stands in for ``Page.render`` in the main process: the HTML comes later."""
-    page.content = ""
-    page.toc = TableOfContents([])
-    # The title MkDocs itself shows for a page that is not rendered yet.
-    page._title_from_render = get_markdown_title(page.markdown or "")
-
-
-def install(page: Page, rendered: Rendered, files: Files) -> None:
+def _install(page: Page, rendered: Rendered, files: Files) -> None:
     """The worker's rendering, put where ``Page.render`` would have left it."""
     for name, level, message in rendered.messages:
         logging.getLogger(name).log(level, message)
     page.content = rendered.content
     page.toc = rendered.toc
-    page._title_from_render = rendered.title
+    if rendered.title is not None:
+        page.title = rendered.title
     page.present_anchor_ids = set(rendered.anchors) if rendered.anchors is not None else None
     if rendered.links_to_anchors is not None:
         page.links_to_anchors = {
@@ -189,19 +180,6 @@ def install(page: Page, rendered: Rendered, files: Files) -> None:
             for path, links in rendered.links_to_anchors.items()
             if files.get_file_from_path(path) is not None
         }
-
-
-def populate(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What MkDocs does to read and render one page (``_populate_page``), from its events."""
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
-        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        page.render(config, files)
-        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-    finally:
-        config._current_page = None
 
 
 class _Collect(logging.Handler):
@@ -217,10 +195,9 @@ _collector = _Collect()
 
 
 def _become_worker() -> None:
-    global _in_worker
-    _in_worker = True
+    parallel.become_helper()
     # Messages go back to the main process, which prints and counts them (--strict).
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOG)
     logger.handlers = [_collector]
     logger.propagate = False
 
@@ -231,25 +208,25 @@ def _render_batch(batch: range) -> list[Rendered]:
 
 def _render(at: int) -> Rendered:
     assert _job is not None, "a worker without a job"
-    config, files, paths, search_index, after = _job
+    files, paths, render, search, after = _job
     while at - _progress.value > MAX_AHEAD:
         time.sleep(0.005)
-    file = files.get_file_from_path(paths[at])
+    page = files.get_file_from_path(paths[at]).page
     _collector.messages = []
     try:
-        page = file.page if file.page is not None else Page(None, file, config)
-        populate(page, config, files)
+        render(page)
     except Exception:
         return Rendered(content=None)
     links = page.links_to_anchors
+    ahead = search is not None and at - _progress.value > AHEAD
     rendered = Rendered(
         content=page.content,
         toc=page.toc,
-        title=page._title_from_render,
+        title=page.title,
         anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         links_to_anchors={f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
         messages=tuple(_collector.messages),
-        search=entries_of(search_index, page) if search_index is not None and at - _progress.value > AHEAD else None,
+        search=search.entries_ahead(page) if ahead else None,
     )
     # The main process keeps the page; this copy need not (a garden's HTML, held twice, adds up).
     page.markdown = page.content = page.toc = page.links_to_anchors = page.present_anchor_ids = None

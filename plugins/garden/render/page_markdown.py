@@ -1,0 +1,77 @@
+"""A note's page Markdown, from the garden's index: what Garden hands MkDocs to render.
+
+``page_markdown(garden, note)`` is the whole of Garden's work on a page's Markdown:
+private comments out, list items indented as Obsidian reads them, wikilinks and embeds
+rewritten to the site's URLs, inline tags linked to their tag pages. It is pure: the
+same index and note give the same Markdown, whichever engine renders it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from garden.index.garden import Garden
+from garden.notes.cards import parse_card
+from garden.notes.comments import strip_comments, strip_note_comments
+from garden.render import indent
+from garden.render.rewrite import rewrite, tag_spans
+from garden.render.transclusion import Transcluder
+
+
+@dataclass(frozen=True)
+class Note:
+    """One page as the engine gives it: its path, Markdown body and front matter, and
+    the text of every note as read (the page's own, and what it embeds)."""
+
+    path: str
+    markdown: str  # the body after front matter, as the engine (or another plugin) left it
+    meta: Mapping[str, Any]
+    sources: Mapping[str, str]  # note path -> its whole file as read
+
+
+@dataclass(frozen=True)
+class PageMarkdown:
+    markdown: str
+    meta: dict[str, Any]  # front matter as the page shows it
+
+
+def page_markdown(garden: Garden, note: Note, embed_depth: int = 3) -> PageMarkdown:
+    return PageMarkdown(_body(garden, note, embed_depth), shown_meta(note.meta))
+
+
+def shown_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Front matter as the page shows it: Material prints titles as HTML, and a front
+    matter title is text."""
+    shown = dict(meta)
+    if "title" in shown:
+        shown["title"] = html.escape(str(shown["title"]), quote=False)
+    return shown
+
+
+def _body(garden: Garden, note: Note, embed_depth: int) -> str:
+    path, markdown = note.path, note.markdown
+    card = garden.cards.get(path)
+    source = note.sources.get(path, "") if card is not None else ""
+    if card is not None and source.endswith(markdown):
+        offset = source[: len(source) - len(markdown)].count("\n")
+        links = garden.links.get(path, ())
+        # The card was read without its private comments: so is the page.
+        markdown = strip_comments(markdown, first_line=offset + 1).text
+    else:
+        # Generated, or changed by another plugin: read this version's links afresh.
+        markdown = strip_comments(markdown).text
+        card, offset = parse_card(markdown, path), 0
+        links = tuple(garden.index.resolve(link, path) for link in card.links)
+    text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
+    embedder = _transcluder(garden, note.sources, embed_depth).embedder(path)
+    tags = tag_spans(card.inline_tags, garden.tag_pages, path)
+    return rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
+
+
+def _transcluder(garden: Garden, sources: Mapping[str, str], depth: int) -> Transcluder:
+    def source(path: str) -> str:
+        return strip_note_comments(sources.get(path, "")).text  # nothing private is embedded either
+
+    return Transcluder(garden.cards, garden.links, source, depth)

@@ -1,0 +1,64 @@
+"""The plugin's steps that need MkDocs' objects but decide nothing of their own: the
+term linker's extension, the alias pages, what a `serve` rebuild must write again,
+and the navigation's size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from garden.index import incremental
+from garden.index.garden import HEALTH_PAGE, Garden
+from garden.index.glossary import GLOSSARY_PAGE
+from garden.index.terms import TermMatcher
+from garden.render.render_terms import TermExtension, TermLinker
+from garden.site import pages
+
+
+def link_terms(config: MkDocsConfig, garden: Garden, mode: str) -> TermLinker:
+    """One term extension per build, replacing the last build's under `mkdocs serve`."""
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, TermExtension)]
+    linker = TermLinker(
+        TermMatcher(garden.terms), mode=mode, skip_pages=frozenset({GLOSSARY_PAGE, HEALTH_PAGE, pages.GRAPH_PAGE})
+    )
+    config.markdown_extensions.append(TermExtension(linker))
+    return linker
+
+
+def redirect_pages(
+    config: MkDocsConfig, garden: Garden, files: Files, before: Mapping[str, tuple[str, str]], dirty: bool
+) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Each alias's redirect (output path -> (URL, title)), and the pages to write
+    (output path -> HTML): under `serve`, only those that changed since the last build."""
+    template = config.theme.get_env().get_template("garden-redirect.html")
+    redirects = pages.alias_redirects(garden, files)
+    written = {
+        dest: template.render(target=url, title=title)
+        for dest, (url, title) in redirects.items()
+        if not (dirty and before.get(dest) == (url, title) and (Path(config.site_dir) / dest).is_file())
+    }
+    return redirects, written
+
+
+def mark_stale(
+    files: Files, previous: Garden, garden: Garden, before: Mapping[str, str], after: Mapping[str, str], compact: bool
+) -> None:
+    """In a dirty build, MkDocs rebuilds what `is_modified` says: make that the pages
+    one edit makes stale, generated pages included, and nothing else. ``before`` and
+    ``after``: each note's digest in the last build and in this one."""
+    changed = incremental.changed_notes(dict(before), dict(after))
+    stale = incremental.stale_pages(previous, garden, changed, full_navigation=not compact)
+    for file in files.documentation_pages():
+        is_stale = stale is None or file.src_uri in stale
+        file.is_modified = lambda is_stale=is_stale: is_stale
+
+
+def wants_compact_navigation(config: MkDocsConfig, options: Any, page_count: int) -> bool:
+    if config.nav:  # an author's own navigation is kept as written
+        return False
+    if options.navigation == "auto":
+        return page_count > options.full_navigation_max
+    return options.navigation == "compact"

@@ -1,0 +1,30 @@
+"""Garden's findings on the engine's log, where ``--strict`` counts the warnings.
+
+The pure layers report findings as data (``index.findings.Finding``); this is the one
+place that turns them into log lines, with each note's path as the author sees it
+(``docs/Some note.md``, not the URL's), and keeps the build's list for whoever asks
+(``garden`` commands, tests).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from mkdocs.plugins import get_plugin_logger
+
+from garden.index.findings import Finding
+
+log = get_plugin_logger("garden")
+
+
+class Reporter:
+    def __init__(self, shown_paths: Mapping[str, str]) -> None:
+        self.shown_paths = shown_paths  # note path -> the path an author knows it by
+        self.findings: list[Finding] = []
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        for finding in findings:
+            self.findings.append(finding)
+            shown = self.shown_paths.get(finding.path, finding.path)
+            line = str(finding).replace(finding.path, shown, 1)
+            {"info": log.info, "warning": log.warning, "error": log.error}[finding.severity](line)

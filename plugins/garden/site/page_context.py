@@ -1,0 +1,28 @@
+"""What Garden puts in a page's template context: the views its templates draw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from garden.index.garden import HEALTH_PAGE, Garden
+from garden.index.graph import node_id
+from garden.render import views
+from garden.render.glossary_view import health_view
+from garden.site import pages
+from garden.site.config import GardenConfig
+
+
+def garden_context(garden: Garden, path: str, options: GardenConfig, compact: bool) -> dict[str, Any]:
+    card = garden.cards.get(path)
+    listing = garden.listing(path)
+    in_graph = card is not None and (listing is None or listing.kind != "folder")
+    return {
+        "garden_card": views.card_view(card, garden) if card and options.card_header else None,
+        "garden_reading_default": options.default_reading,
+        "garden_explorer": compact,
+        "garden_listing": views.listing_view(listing, garden) if listing else None,
+        "garden_graph_page": path == pages.GRAPH_PAGE,
+        "garden_health": health_view(garden) if path == HEALTH_PAGE else None,
+        "garden_backlinks": views.backlink_view(garden, path) if options.backlinks else None,
+        "garden_graph_node": node_id(garden.site_map, path) if in_graph and options.local_graph else None,
+    }
