@@ -28,6 +28,14 @@ def test_any_json_survives_any_chunking(value, size):
     assert json.loads(_compact(escaped, size).decode("utf-8")) == value
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), max_size=8), st.integers(1, 17))
+def test_where_the_chunks_end_never_shows(value, size):
+    """The UTF-8 written whole, whatever the chunks: no escape is left because it was cut."""
+    escaped = json.dumps(value).encode("ascii")
+    assert _compact(escaped, size) == _compact(escaped, len(escaped) + 1)
+
+
 def test_a_lone_surrogate_stays_escaped():
     escaped = json.dumps("\ud800 x").encode("ascii")
     assert _compact(escaped, 3) == escaped

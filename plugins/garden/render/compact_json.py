@@ -49,22 +49,26 @@ def _character(match: re.Match[bytes]) -> bytes:
 def unescape_non_ascii(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """The same JSON, in UTF-8 where it had ``\\uXXXX`` escapes of non-ASCII characters.
 
-    Chunks may end anywhere. A chunk that ends on the backslash opening an escape keeps
-    it for the next; an escape cut later than that is passed on as written, which is
-    still the same JSON, merely not shortened.
+    Chunks may end anywhere: a run of escapes at a chunk's end (the last one perhaps
+    cut, or the first half of a surrogate pair) waits for the next chunk, so the
+    output does not depend on where the chunks end.
     """
     carried = b""
     for chunk in chunks:
         data = carried + chunk
-        carried = b""
-        if data.endswith(b"\\") and not _ends_with_escaped_backslash(data):
-            data, carried = data[:-1], b"\\"
+        cut = _trailing_escapes(data)
+        data, carried = data[:cut], data[cut:]
         yield _ESCAPES.sub(_run, data)
     if carried:
-        yield carried
+        yield _ESCAPES.sub(_run, carried)
 
 
-def _ends_with_escaped_backslash(data: bytes) -> bool:
-    """``…\\\\`` (an escaped backslash) rather than the opening of an escape."""
-    run = len(data) - len(data.rstrip(b"\\"))
-    return run % 2 == 0
+_TRAILING = re.compile(rb"(?:\\u[0-9a-fA-F]{4})*(?:\\(?:u[0-9a-fA-F]{0,3})?)?\Z")
+
+
+def _trailing_escapes(data: bytes) -> int:
+    """Where the run of escapes that ends ``data`` starts (``len(data)``: none). A
+    backslash that is itself escaped (``\\\\u…`` is a backslash, then text) opens none."""
+    start = _TRAILING.search(data, max(0, len(data) - 4096)).start()
+    before = start - len(data[:start].rstrip(b"\\"))
+    return start if before % 2 == 0 else len(data)
