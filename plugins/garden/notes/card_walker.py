@@ -214,7 +214,7 @@ class Walker:
         elif classified == "mixed":
             self._pair_halves(prose, line)
         previous = self.previous.get(key)
-        if classified == "zh" and previous is not None and previous.lang == "en" and not previous.translated:
+        if previous is not None and lang.translates(previous.lang, previous.translated, classified):
             previous.translated = segment.translated = True
             self._complete_term(item, text)
             english = previous.definition if previous.term else previous.prose

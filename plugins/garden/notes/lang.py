@@ -87,6 +87,12 @@ def is_mainly_chinese(text: str) -> bool:
     return han >= 2 and _chinese_weight(text, han) >= latin_word_count(text)
 
 
+def translates(previous: Lang | None, previous_paired: bool, this: Lang) -> bool:
+    """The pairing rule, for the card model and the page alike: a Chinese block right
+    after an English one that has no translation yet is that English block's translation."""
+    return this == "zh" and previous == "en" and not previous_paired
+
+
 def split_bilingual(text: str) -> BilingualSplit | None:
     """Split "English sentence. 中文翻译。" into its two halves, or ``None``.
 

@@ -20,6 +20,7 @@ from markdown.util import STX, ETX
 from garden.notes import lang
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+_LANG_OF_HTML = {html: language for language, html in HTML_LANG.items()}
 PAIR_ATTRIBUTE = "data-garden-pair"
 # "**Term / 术语:** definition": the names stay in every reading mode.
 TERM_ATTRIBUTE = "data-garden-term"
@@ -197,8 +198,8 @@ def _mark_paragraph_pairs(container: etree.Element) -> None:
     """An English paragraph followed directly by its Chinese one form a pair."""
     previous = None
     for child in container:
-        language = child.get("lang") if child.tag == "p" else None
-        if language == "zh-Hans" and previous is not None and previous.get("lang") == "en":
+        language = _LANG_OF_HTML.get(child.get("lang")) if child.tag == "p" else None
+        if previous is not None and language and lang.translates("en", PAIR_ATTRIBUTE in previous.attrib, language):
             previous.set(PAIR_ATTRIBUTE, "")
             child.set(PAIR_ATTRIBUTE, "")
             previous = None
