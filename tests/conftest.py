@@ -28,7 +28,13 @@ def require_shared(path: Path) -> None:
 class BuiltSite:
     root: Path
     site: Path
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # every warning on the engine's log (its link checks, Garden's lines)
+    findings: tuple = ()  # what Garden reported, as data (``index.findings.Finding``)
+
+    @property
+    def garden_warnings(self) -> tuple[str, ...]:
+        """Garden's findings that fail a --strict build, as ``path:line: message``."""
+        return tuple(str(f) for f in self.findings if f.severity != "info")
 
     def html(self, page: str) -> str:
         """The HTML of a page given by its URL path, e.g. ``"notes/card/"``."""
@@ -55,9 +61,6 @@ def build_site(
     strict: bool = False,
 ) -> BuiltSite:
     """Write ``notes`` under ``root/docs`` (and ``glossary``), build with MkDocs' API."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     write_tree(root / "docs", notes)
     write_tree(root / "glossary", glossary or {})
     settings = {
@@ -70,14 +73,29 @@ def build_site(
     settings.update(config or {})
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    warnings, findings = _build(config_file, strict=strict)
+    return BuiltSite(root=root, site=root / "site", warnings=warnings, findings=findings)
+
+
+def _build(config_file: Path, strict: bool, **overrides) -> tuple[tuple[str, ...], tuple]:
+    """Build ``config_file``: the engine's warnings (from its own logger, whichever
+    engine) and Garden's findings (from the plugin)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from garden.site.messages import ENGINE_LOG
+
     handler = _Collect()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOG)
     logger.addHandler(handler)
+    config = load_config(str(config_file), strict=strict, **overrides)
     try:
-        build(load_config(str(config_file), strict=strict))
+        build(config)
     finally:
         logger.removeHandler(handler)
-    return BuiltSite(root=root, site=root / "site", warnings=tuple(handler.warnings))
+    garden = config.plugins.get("garden")
+    findings = tuple(garden.findings) if garden is not None else ()
+    return tuple(handler.warnings), findings
 
 
 class _Collect(logging.Handler):
@@ -107,18 +125,10 @@ def reference_text() -> str:
 
 
 def build_config(config_file: Path, site_dir: Path, *, strict: bool = False) -> tuple[str, ...]:
-    """Build an existing ``mkdocs.yml`` into ``site_dir``; return the warnings logged."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
-    finally:
-        logger.removeHandler(handler)
-    return tuple(handler.warnings)
+    """Build an existing ``mkdocs.yml`` into ``site_dir``; return every warning: the
+    engine's and Garden's findings."""
+    warnings, findings = _build(config_file, strict, site_dir=str(site_dir))
+    return warnings + tuple(str(f) for f in findings if f.severity != "info")
 
 
 @pytest.fixture(scope="session")

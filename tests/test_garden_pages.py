@@ -73,7 +73,7 @@ def test_block_links_and_other_gardens(site):
     assert '<a href="https://quartz.jzhao.xyz/Some-Note#part-one">quartz:Some Note &gt; Part One</a>' in html
     assert 'id="^key-point"' in site.html("topics/Beta/")
     assert "^key-point" not in re.sub(r'id="\^key-point"|#%5Ekey-point', "", site.html("topics/Beta/"))
-    assert not [w for w in site.warnings if "key-point" in w or "Some Note" in w]
+    assert not [w for w in site.garden_warnings if "key-point" in w or "Some Note" in w]
 
 
 def test_heading_embed_renders_the_section_with_its_links(site):
@@ -88,7 +88,7 @@ def test_heading_embed_renders_the_section_with_its_links(site):
 def test_embed_cycles_stop_with_a_link_and_are_reported(site):
     html = site.html("topics/Gamma/")
     assert '<a href="./">Gamma</a>' in html or '<a href="../Gamma/">Gamma</a>' in html
-    assert any("embed cycle: topics/Gamma.md → topics/Gamma.md" in w for w in site.warnings), site.warnings
+    assert any("embed cycle: topics/Gamma.md → topics/Gamma.md" in w for w in site.garden_warnings), site.findings
 
 
 def test_backlinks_show_the_sentence_around_the_link(site):
@@ -125,7 +125,7 @@ def test_local_graph_container_names_its_node(site):
 
 def test_two_notes_with_one_url_are_an_error_naming_both(tmp_path):
     site = build_site(tmp_path, {"index.md": "# Home\n", "A B.md": "# one\n", "A-B.md": "# two\n"})
-    (error,) = [w for w in site.warnings if "would both be published" in w]
+    (error,) = [w for w in site.garden_warnings if "would both be published" in w]
     assert "A-B.md" in error and "A B.md" in error
     assert (site.site / "A-B" / "index.html").is_file() and (site.site / "A-B-2" / "index.html").is_file()
 
@@ -143,4 +143,4 @@ def test_two_notes_with_one_url_are_an_error_naming_both(tmp_path):
 def test_link_resolution_modes(tmp_path, mode, link, resolved):
     notes = {"index.md": "# Home\n", "topics/Beta.md": "# Beta\n", "topics/Here.md": f"# Here\n\n{link}\n"}
     site = build_site(tmp_path, notes, plugin_options={"link_resolution": mode})
-    assert (not any("unresolved" in w for w in site.warnings)) == resolved
+    assert (not any("unresolved" in w for w in site.garden_warnings)) == resolved

@@ -26,7 +26,6 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from mkdocs import plugins as engine_plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -34,9 +33,9 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
 from garden.index import parallel
+from garden.site.messages import ENGINE_LOG
 from garden.site.search.adapter import Entries, SearchAdapter
 
-ENGINE_LOG = engine_plugins.__name__.split(".")[0]  # "mkdocs", or the fork's own name
 _log = logging.getLogger(f"{ENGINE_LOG}.plugins.garden.render_pool")
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
 _CHUNK = 4
