@@ -77,15 +77,15 @@ def build_site(
     return BuiltSite(root=root, site=root / "site", warnings=warnings, findings=findings)
 
 
-def _build(config_file: Path, strict: bool, **overrides) -> tuple[tuple[str, ...], tuple]:
+def _build(config_file: Path, strict: bool, skip_logger: str = "", **overrides) -> tuple[tuple[str, ...], tuple]:
     """Build ``config_file``: the engine's warnings (from its own logger, whichever
-    engine) and Garden's findings (from the plugin)."""
+    engine; without ``skip_logger``'s) and Garden's findings (from the plugin)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from garden.site.messages import ENGINE_LOG
 
-    handler = _Collect()
+    handler = _Collect(skip_logger)
     logger = logging.getLogger(ENGINE_LOG)
     logger.addHandler(handler)
     config = load_config(str(config_file), strict=strict, **overrides)
@@ -99,12 +99,14 @@ def _build(config_file: Path, strict: bool, **overrides) -> tuple[tuple[str, ...
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, skip_logger: str = "") -> None:
         super().__init__(logging.WARNING)
+        self.skip_logger = skip_logger  # Garden's own findings, when the caller reads them as data
         self.warnings: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.warnings.append(record.getMessage())
+        if not self.skip_logger or record.name != self.skip_logger:
+            self.warnings.append(record.getMessage())
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +129,9 @@ def reference_text() -> str:
 def build_config(config_file: Path, site_dir: Path, *, strict: bool = False) -> tuple[str, ...]:
     """Build an existing ``mkdocs.yml`` into ``site_dir``; return every warning: the
     engine's and Garden's findings."""
-    warnings, findings = _build(config_file, strict, site_dir=str(site_dir))
+    from garden.site.messages import log
+
+    warnings, findings = _build(config_file, strict, site_dir=str(site_dir), skip_logger=log.logger.name)
     return warnings + tuple(str(f) for f in findings if f.severity != "info")
 
 
