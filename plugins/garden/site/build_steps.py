@@ -1,6 +1,6 @@
 """The plugin's steps that need MkDocs' objects but decide nothing of their own: the
-term linker's extension, the alias pages, what a `serve` rebuild must write again,
-and the navigation's size."""
+term linker's extension, the alias pages, what a `serve` rebuild must parse and write
+again, and the navigation's size."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from mkdocs.structure.files import Files
 from garden.index import incremental
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
+from garden.index.parallel import parse_cards
 from garden.index.terms import TermMatcher
+from garden.notes.cards import Card
 from garden.render.render_terms import TermExtension, TermLinker
 from garden.site import pages
 
@@ -62,3 +64,13 @@ def wants_compact_navigation(config: MkDocsConfig, options: Any, page_count: int
     if options.navigation == "auto":
         return page_count > options.full_navigation_max
     return options.navigation == "compact"
+
+
+def parse_changed(
+    before: Mapping[str, tuple[str, Card]], sources: Mapping[str, str], digests: Mapping[str, str], meanwhile: Any
+) -> dict[str, tuple[str, Card]]:
+    """Each note's (digest, card): parsed again only when its text changed since the last
+    build (all of them in a first build), on every core; ``meanwhile`` runs while they parse."""
+    fresh = [(path, sources[path]) for path, key in digests.items() if before.get(path, ("",))[0] != key]
+    parsed = {card.path: card for card in parse_cards(fresh, meanwhile=meanwhile)}
+    return {path: (key, parsed.get(path) or before[path][1]) for path, key in digests.items()}

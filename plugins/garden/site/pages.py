@@ -163,26 +163,6 @@ def without_tag_pages(nav: Navigation, garden: Garden) -> Navigation:
     return Navigation(keep(nav.items), nav.pages)
 
 
-def glossary_files(config: MkDocsConfig, option: str) -> list[File]:
-    """The term files of a glossary folder beside the docs folder, published under glossary/."""
-    folder = glossary_dir(config, option)
-    if folder is None:
-        return []
-    return [
-        File.generated(config, f"glossary/{path.relative_to(folder).as_posix()}", abs_src_path=str(path))
-        for path in sorted(folder.rglob("*.md"))
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    ]
-
-
-def glossary_dir(config: MkDocsConfig, option: str) -> Path | None:
-    folder = (Path(config.config_file_path or ".").parent / option).resolve()
-    docs = Path(config.docs_dir).resolve()
-    if not folder.is_dir() or folder == docs or docs in folder.parents:
-        return None  # absent, or already part of the docs folder
-    return folder
-
-
 def shown_path(file: File) -> str:
     """The path a reader of a warning can open: relative to where they stand, if inside."""
     if not file.abs_src_path:

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from garden.index import incremental
 from garden.index.findings import Finding
 from garden.index.garden import Garden, GardenOptions, garden_from_cards
-from garden.index.glossary import GLOSSARY_PAGE
-from garden.index.parallel import parse_cards
 from garden.notes.cards import Card
-from garden.render.glossary_view import glossary_view
 from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
 from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
 from garden.site.config import GardenConfig
+from garden.site.glossary_page import glossary_content, glossary_dir, glossary_files
 from garden.site.messages import Reporter, log
 from garden.site.search import SearchAdapter, open_search
 from garden.site.sources import NoteSources
@@ -64,7 +63,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in [*pages.glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
+        for file in [*glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
         digests = {}
@@ -77,13 +76,12 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             mkdocs_setup.drop_unused_extensions(config, self.added_extensions, self.sources.values())
         # Under `mkdocs serve` a note is parsed again only when its text changed; the
         # search engine warms up meanwhile, once, before the render workers fork.
-        parsed_before, self.parsed = self.parsed, {}
-        fresh = [(path, self.sources[path]) for path, key in digests.items() if parsed_before.get(path, ("",))[0] != key]
-        parsed = {card.path: card for card in parse_cards(fresh, meanwhile=self.search and self.search.warm_up)}
-        self.parsed = {path: (key, parsed.get(path) or parsed_before[path][1]) for path, key in digests.items()}
+        parsed_before = self.parsed
+        self.parsed = build_steps.parse_changed(parsed_before, self.sources, digests, self.search and self.search.warm_up)
         attachments = [f.src_uri for f in files if not f.is_documentation_page() and not assets.is_ours(f)]
         cards = [card for _, card in self.parsed.values()]
-        self.garden = garden = garden_from_cards(cards, attachments, self._options(config), self.previous)
+        options = GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
+        self.garden = garden = garden_from_cards(cards, attachments, options, self.previous)
         self.reporter.report(pages.add_garden_pages(files, config, garden, self.files_by_path))
         self.compact = build_steps.wants_compact_navigation(config, self.config, len(files.documentation_pages()))
         self.term_linker = build_steps.link_terms(config, garden, self.config.glossary_autolink)
@@ -121,7 +119,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.pool is not None and self.pool.owns(page.file.src_uri):
             return html  # a worker renders this note
-        return self._glossary_content(html, page, config)
+        return glossary_content(html, page, config, self.garden)
 
     @event_priority(100)  # first: search indexes the page's HTML, so it must be in place
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -153,7 +151,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             pages.write_files(config.site_dir, self._redirect_pages(config))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        glossary = pages.glossary_dir(config, self.config.glossary_dir)
+        glossary = glossary_dir(config, self.config.glossary_dir)
         if glossary is not None:
             server.watch(str(glossary))
         return server
@@ -169,43 +167,22 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         page.meta.update(result.meta)
         return result.markdown
 
-    def _render_note(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+    def _render_note(self, page: Page, *, config: MkDocsConfig, files: Files) -> None:
         """A note read and rendered onto its page by MkDocs' public ``Page`` methods and
         Garden's own page steps (in a render worker, or here should the worker fail)."""
         page.read_source(config)
         page.markdown = self._page_markdown(page.markdown or "", page)
         page.render(config, files)
-        page.content = self._glossary_content(page.content or "", page, config)
-
-    def _glossary_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """The glossary goes into the page's content, so search indexes every term."""
-        if self.garden is None or page.file.src_uri != GLOSSARY_PAGE or not self.garden.terms.terms:
-            return html
-        view = glossary_view(self.garden)
-        # MkDocs checks links to #anchors against the ids it saw while rendering Markdown.
-        if isinstance(page.present_anchor_ids, set):
-            page.present_anchor_ids.update((*(term.anchor for term in view.terms), "garden-index-en", "garden-index-zh"))
-        template = config.theme.get_env().get_template("partials/garden/glossary.html")
-        return html + template.render(garden_glossary=view, page=page, base_url=get_relative_url(".", page.url))
+        page.content = glossary_content(page.content or "", page, config, self.garden)
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any
         if not self.config.parallel or (self.dirty and self.previous is not None):  # `serve`: a few stale pages
             return
         notes = [file.src_uri for file in files.documentation_pages() if file.src_uri in self.garden.cards]
-        workers = render_pool.worker_count(len(notes))
-        if workers < 1:
-            return
-        others = render_pool.other_page_hooks(config, self)
-        if others:
-            log.info(f"rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
-            return
-        redirects = self._redirect_pages(config)
-        self.pool = render_pool.RenderPool(
-            files, notes, workers, render=lambda page: self._render_note(page, config, files),
-            search=self.search if self.search is not None and self.search.can_index_ahead() else None,
-            after=lambda: pages.write_files(config.site_dir, redirects),
-        )
+        render = functools.partial(self._render_note, config=config, files=files)
+        after = functools.partial(self._redirect_writer, config)
+        self.pool = render_pool.open_pool(config, files, notes, self, render, self.search, after=after)
 
     def _stop_render_pool(self, wait: bool = True) -> None:
         if self.pool is not None:
@@ -217,8 +194,9 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.redirects, written = build_steps.redirect_pages(config, self.garden, files, self.redirects, self.dirty)
         return written
 
-    def _options(self, config: MkDocsConfig) -> GardenOptions:
-        return GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
+    def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
+        """The alias pages' writing, for a render worker: decided here, before it forks."""
+        return functools.partial(pages.write_files, config.site_dir, self._redirect_pages(config))
 
     def _check_mermaid(self) -> None:
         if assets.has_mermaid():

@@ -91,6 +91,29 @@ def early_title(page: Page, markdown: str) -> None:
             page.title = title
 
 
+def open_pool(
+    config: MkDocsConfig,
+    files: Files,
+    notes: list[str],
+    own: object,
+    render: RenderNote,
+    search: SearchAdapter | None,
+    after: Callable[[], Callable[[], object]],
+) -> RenderPool | None:
+    """A pool rendering ``notes``, or None where one core is better or safer: a small
+    garden, or another plugin hooking the page events a worker would run. ``after`` is
+    called here, before the workers fork, and returns the work for the last worker."""
+    workers = worker_count(len(notes))
+    if workers < 1:
+        return None
+    others = other_page_hooks(config, own)
+    if others:
+        _log.info(f"garden: rendering on one core: {', '.join(others)} also hook page events (garden option parallel)")
+        return None
+    searching = search if search is not None and search.can_index_ahead() else None
+    return RenderPool(files, notes, workers, render=render, search=searching, after=after())
+
+
 class RenderPool:
     """Forked workers rendering ``paths`` (documentation pages) in order."""
 
