@@ -5,15 +5,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 VENDOR := site_templates/assets/garden/vendor
+# The same garden on ProperDocs (MkDocs' maintained continuation), with no `mkdocs` package.
+PD_VENV := .venv-properdocs
+PD_BIN := $(PD_VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test install assets browser build serve clean
+.PHONY: site test install properdocs assets browser build serve clean
 
 site: install assets build serve  ## install, build the demo garden, serve it on :8000
 
-test: install assets browser  ## install, then every test, browser tests included
+test: install properdocs assets browser  ## install, then every test, browser tests included
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/python -m pytest -q
+	@echo "--- the suite again on ProperDocs, without mkdocs (browser tests ran above)"
+	$(PD_BIN)/python -m pytest -q -m "not browser" -p no:cacheprovider
 
 install: $(VENV)/.installed
 
@@ -21,6 +26,15 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+properdocs: $(PD_VENV)/.installed
+
+$(PD_VENV)/.installed: pyproject.toml
+	test -x $(PD_BIN)/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_BIN)/python -m pip install --quiet --upgrade pip
+	$(PD_BIN)/python -m pip install --quiet -e ".[test]" "properdocs>=1.6.7,<2"
+	$(PD_BIN)/python -m pip uninstall --quiet --yes mkdocs  # Material's dependency: ProperDocs stands in
 	touch $@
 
 # Browser libraries from the npm registry, pinned by the lock file, served by the site.
@@ -51,4 +65,4 @@ serve: install assets
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 clean:
-	rm -rf site $(VENV) site_templates/node_modules $(VENDOR)
+	rm -rf site $(VENV) $(PD_VENV) site_templates/node_modules $(VENDOR)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import garden.site  # noqa: F401  (first: the engine behind every `mkdocs.*` import, MkDocs or ProperDocs)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REFERENCE_CARD = SHARED / "reference" / "cards" / "five-ai-value-models.md"

@@ -20,7 +20,7 @@ MAY_IMPORT = {
     "site": {"render", "index", "notes"},
     "cli": {"site", "render", "index", "notes"},
 }
-ENGINE = ("mkdocs", "material")
+ENGINE = ("mkdocs", "material", "properdocs")
 
 
 def module_name(path: Path) -> str:

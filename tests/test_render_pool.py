@@ -11,6 +11,7 @@ from mkdocs.exceptions import Abort
 
 from garden.index import parallel
 from garden.site import render_pool
+from garden.site.messages import ENGINE_LOG
 
 from .conftest import build_site
 
@@ -103,7 +104,7 @@ def test_another_plugin_on_the_page_events_keeps_rendering_in_one_process(
     hook = tmp_path / "site" / "count_pages.py"
     hook.parent.mkdir(parents=True)
     hook.write_text("SEEN = []\n\ndef on_page_markdown(markdown, page, **kwargs):\n    SEEN.append(page)\n")
-    with caplog.at_level(logging.INFO, logger="mkdocs"):
+    with caplog.at_level(logging.INFO, logger=ENGINE_LOG):
         build_site(tmp_path / "site", NOTES, config={"hooks": ["count_pages.py"]})
     assert started == []
     assert any("rendering on one core" in record.getMessage() for record in caplog.records)

@@ -74,7 +74,7 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    _show_mkdocs_log()
+    _show_engine_log()
     garden = project.locate(args.path)
     with tempfile.TemporaryDirectory(prefix="garden-") as scratch:
         config_file = _config_file(garden, Path(args.output or "site"), Path(scratch))
@@ -94,7 +94,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    _show_mkdocs_log()
+    _show_engine_log()
     garden = project.locate(args.path)
     with tempfile.TemporaryDirectory(prefix="garden-") as scratch:
         config_file = _config_file(garden, Path(scratch) / "site", Path(scratch))
@@ -181,10 +181,13 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
 
 
-def _show_mkdocs_log() -> None:
+def _show_engine_log() -> None:
+    """The engine's messages (MkDocs' or ProperDocs'), Garden's findings among them, on stderr."""
+    from garden.site.engine import LOG
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
+    engine_log = logging.getLogger(LOG)
+    engine_log.addHandler(handler)
+    engine_log.setLevel(logging.INFO)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from mkdocs import plugins as engine_plugins
 from mkdocs.plugins import get_plugin_logger
 
 from garden.index.findings import Finding
+from garden.site import engine
 
-ENGINE_LOG = engine_plugins.__name__.split(".")[0]  # the engine's logger: "mkdocs", or its fork's name
+ENGINE_LOG = engine.LOG  # the engine's logger: "mkdocs", or "properdocs"
 log = get_plugin_logger("garden")
 
 
