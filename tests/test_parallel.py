@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
@@ -69,3 +70,60 @@ def test_other_work_is_done_here_while_helpers_start(helpers):
         n * n for n in range(400)
     ]
     assert ran == [os.getpid()], "once, in this process"
+
+
+# --- Stream: results chunk by chunk, while this process does its own work ------------
+
+
+def _fails_on_chunk_of_13(_: None, item: int) -> int:
+    if 12 <= item < 16:
+        raise ValueError("thirteen")
+    return item
+
+
+def test_a_stream_sends_each_chunk_whatever_order_it_is_asked_in(helpers):
+    stream = parallel.Stream(_square, range(40), 1, helpers=2, chunk=4)
+    try:
+        assert stream.take(stream.chunk_of(37), timeout=30) == [n * n + 1 for n in range(36, 40)]
+        assert stream.take(stream.chunk_of(0), timeout=30) == [1, 2, 5, 10]
+        assert not stream.broken
+    finally:
+        stream.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_chunk_a_helper_could_not_do_comes_back_as_none(helpers):
+    stream = parallel.Stream(_fails_on_chunk_of_13, range(20), None, helpers=2, chunk=4)
+    try:
+        assert stream.take(3, timeout=30) is None
+        assert stream.take(4, timeout=30) == [16, 17, 18, 19]
+        assert not stream.broken
+    finally:
+        stream.close()
+
+
+def test_a_stream_whose_helper_dies_is_broken_and_keeps_what_came(helpers):
+    stream = parallel.Stream(_helper_dies, range(8), os.getpid(), helpers=1, chunk=4)
+    try:
+        assert stream.take(0, timeout=30) is None
+        assert stream.broken
+        assert stream.take(1, timeout=30) is None  # at once: no helper is left to wait for
+    finally:
+        stream.close()
+
+
+def _slow(_: None, item: int) -> int:
+    import time
+
+    time.sleep(5)
+    return item
+
+
+def test_a_stream_that_does_not_answer_in_time_is_broken(helpers):
+    stream = parallel.Stream(_slow, range(4), None, helpers=1, chunk=4)
+    try:
+        assert stream.take(0, timeout=0.2) is None
+        assert stream.broken
+    finally:
+        stream.close()
+    assert multiprocessing.active_children() == []

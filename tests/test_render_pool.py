@@ -205,7 +205,7 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_main_process(tmp_path, every_
 
     real = render_pool._render
     monkeypatch.setattr(render_pool, "PAGE_TIMEOUT", 3.0)
-    monkeypatch.setattr(render_pool, "_render", lambda at: os._exit(1) if at == dies_at else real(at))
+    monkeypatch.setattr(render_pool, "_render", lambda job, at: os._exit(1) if at == dies_at else real(job, at))
     parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
     serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
     for page in _pages(serial.site):

@@ -1,11 +1,19 @@
-"""Work on every core, in one place: whether to fork, how many helpers, and the map
-that parses and scans the notes (MkDocs builds on one core, and nothing else runs
-while the garden is read, so the other cores are free). The render pool in ``site``
-asks this module too.
+"""Work on every core, in one place: whether to fork, how many helpers, and the one
+kind of helper that does it (MkDocs builds on one core; the others are free).
 
-This process works through the notes beside forked helpers, taking chunks from one
-shared counter, so a faster core simply takes more. Small batches stay in this
-process, where starting helpers would cost more than it saves.
+Helpers are forked copies of this process that take chunks of the items from one
+shared counter, so a faster core simply takes more, and send the results back. Two
+ways to use them:
+
+- ``map_on_cores``: every result, in order (parsing and scanning the notes, while
+  nothing else runs); this process takes chunks too, and each helper sends its results
+  once, at the end.
+- ``Stream``: results chunk by chunk as each is done, while this process does other
+  work (the notes' pages, rendered ahead while MkDocs writes pages; see
+  ``site/render_pool``). This process takes no chunk; a chunk a helper could not do,
+  or lost by dying, comes back as None, for this process to do itself.
+
+Small batches stay in this process, where starting helpers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from garden.notes.cards import Card, parse_card
@@ -60,7 +69,7 @@ def _map(
         meanwhile()
         return [function(shared, item) for item in items]
     job = _Job(function, items, shared, fork_context().Value("i", 0))
-    started = [_start_helper(job) for _ in range(helpers)]
+    started = [_start_helper(job, _help) for _ in range(helpers)]
     try:
         meanwhile()
         done = job.drain(keep_going=False)
@@ -99,10 +108,17 @@ class _Job:
     items: Sequence[Any]
     shared: Any
     claimed: Any  # a shared counter: the next chunk anyone may take
+    chunk: int = _CHUNK
+    initializer: Callable[[], object] | None = None  # run first in each helper
 
     @property
     def chunks(self) -> list[range]:
-        return [range(start, min(start + _CHUNK, len(self.items))) for start in range(0, len(self.items), _CHUNK)]
+        return [range(start, min(start + self.chunk, len(self.items))) for start in range(0, len(self.items), self.chunk)]
+
+    def claim(self) -> int:
+        with self.claimed.get_lock():
+            number, self.claimed.value = self.claimed.value, self.claimed.value + 1
+        return number
 
     def run(self, chunk: range) -> list[Any]:
         return [self.function(self.shared, self.items[at]) for at in chunk]
@@ -113,8 +129,7 @@ class _Job:
         done: dict[int, list[Any]] = {}
         chunks = self.chunks
         while True:
-            with self.claimed.get_lock():
-                number, self.claimed.value = self.claimed.value, self.claimed.value + 1
+            number = self.claim()
             if number >= len(chunks):
                 return done
             try:
@@ -124,11 +139,11 @@ class _Job:
                     raise
 
 
-def _start_helper(job: _Job) -> tuple[Any, Any]:
+def _start_helper(job: _Job, work: Callable[[_Job, Any], None]) -> tuple[Any, Any]:
     context = fork_context()
     receive, send = context.Pipe(duplex=False)
     # The helper starts as a copy of this process, the job and its items included.
-    process = context.Process(target=_help, args=(job, send), daemon=True)
+    process = context.Process(target=work, args=(job, send), daemon=True)
     process.start()
     send.close()
     return process, receive
@@ -138,6 +153,83 @@ def _help(job: _Job, send: Any) -> None:
     become_helper()
     send.send(job.drain(keep_going=True))
     send.close()
+
+
+def _stream(job: _Job, send: Any) -> None:
+    """A ``Stream``'s helper: each chunk's results as soon as they are done (None if the
+    chunk failed), then ``_DONE``, so a helper that dies is told apart from one that finished."""
+    become_helper()
+    if job.initializer is not None:
+        job.initializer()
+    chunks = job.chunks
+    while (number := job.claim()) < len(chunks):
+        try:
+            results = job.run(chunks[number])
+        except Exception:
+            results = None
+        send.send((number, results))
+    send.send(_DONE)
+    send.close()
+
+
+_DONE = "done"
+
+
+class Stream:
+    """``function(shared, item)`` for each of ``items`` on ``helpers`` forked helpers,
+    received a chunk at a time (``take``) while this process goes on with its own work."""
+
+    def __init__(
+        self,
+        function: Callable[[Shared, Item], Result],
+        items: Sequence[Item],
+        shared: Shared,
+        helpers: int,
+        chunk: int,
+        initializer: Callable[[], object] | None = None,
+    ) -> None:
+        self._job = _Job(function, items, shared, fork_context().Value("i", 0), chunk, initializer)
+        self._helpers = {receive: process for process, receive in (_start_helper(self._job, _stream) for _ in range(helpers))}
+        self._received: dict[int, list[Any] | None] = {}
+        self.broken = False  # a helper died, or none answered in time: what is missing is this process's
+
+    def chunk_of(self, at: int) -> int:
+        return at // self._job.chunk
+
+    def take(self, number: int, timeout: float) -> list[Any] | None:
+        """Chunk ``number``'s results, waiting at most ``timeout`` seconds for each message;
+        None if no helper will send them (failed, lost, or not in time)."""
+        while number not in self._received and not self.broken:
+            self._receive(timeout)
+        return self._received.pop(number, None)
+
+    def _receive(self, timeout: float) -> None:
+        ready = wait(list(self._helpers), timeout) if self._helpers else []
+        if not ready:
+            self.broken = True  # every helper is done, or none answered in time
+        for receive in ready:
+            try:
+                while receive.poll():  # everything already sent, so a helper seldom waits on a full pipe
+                    message = receive.recv()
+                    if message == _DONE:
+                        self._finished(receive)
+                        break
+                    number, results = message
+                    self._received[number] = results
+            except (EOFError, OSError):
+                self._finished(receive)
+                self.broken = True  # it died: the chunk it held never comes
+
+    def _finished(self, receive: Any) -> None:
+        receive.close()
+        self._helpers.pop(receive).join()
+
+    def close(self) -> None:
+        for receive, process in self._helpers.items():
+            receive.close()
+            process.terminate()
+            process.join()
+        self._helpers = {}
 
 
 def helpers_for(items: int, most: int) -> int:

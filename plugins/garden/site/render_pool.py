@@ -47,8 +47,6 @@ MAX_AHEAD = 256  # pages; a worker this far ahead waits, so rendered pages do no
 # that still wait for their HTML.
 WATCHED_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "env")
 RenderNote = Callable[[Page], None]  # reads and renders one note onto its page
-_job: tuple[Files, list[str], RenderNote, SearchAdapter | None, Callable[[], object] | None] | None = None
-_progress: Any = None  # shared with the workers: the position of the page the main process writes
 
 
 @dataclass(frozen=True)
@@ -114,8 +112,20 @@ def open_pool(
     return RenderPool(files, notes, workers, render=render, search=searching, after=after())
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What every worker inherits when it forks: the pages, and how to render one."""
+
+    files: Files
+    paths: list[str]
+    render: RenderNote
+    search: SearchAdapter | None
+    after: Callable[[], object] | None
+    progress: Any  # shared: the position of the page the main process writes
+
+
 class RenderPool:
-    """Forked workers rendering ``paths`` (documentation pages) in order."""
+    """Forked workers (``parallel.Stream``) rendering ``paths`` (documentation pages) in order."""
 
     def __init__(
         self,
@@ -129,22 +139,13 @@ class RenderPool:
         """``search``: the adapter whose entries workers may make ahead. ``after``: work for
         the worker that renders the last page, on the core it then leaves free while the
         main process writes the last pages (or for the main process, should that worker fail)."""
-        global _job, _progress
-        context = parallel.fork_context()
-        _progress = context.Value("i", -1, lock=False)
-        # Workers are forked now (and again if one must be replaced): they inherit the job.
-        _job = (files, paths, render, search, after)
-        self._pool = context.Pool(workers, initializer=_become_worker)
-        batches = [range(start, min(start + _CHUNK, len(paths))) for start in range(0, len(paths), _CHUNK)]
-        # One batch a task: the iterator of plain tasks can wait with a timeout.
-        self._results: Any = self._pool.imap(_render_batch, batches)
-        self._files = files
-        self._render = render
+        progress = parallel.fork_context().Value("i", -1, lock=False)
+        self._job = _Job(files, paths, render, search, after, progress)
+        # The workers fork now: they inherit the job, the garden and the pages as they are.
+        self._stream = parallel.Stream(_render, range(len(paths)), self._job, workers, _CHUNK, initializer=_become_worker)
         self._position = {path: at for at, path in enumerate(paths)}
         self._received: dict[int, Rendered] = {}
-        self._pages_in = 0
-        self._broken = False
-        self._after, self._after_done = after, False
+        self._after_done = False
 
     def owns(self, path: str) -> bool:
         return path in self._position
@@ -152,18 +153,16 @@ class RenderPool:
     def take(self, path: str) -> Rendered:
         """The worker's rendering of ``path``, waiting for it if need be."""
         wanted = self._position.pop(path)  # taken once; the page is the main process's now
-        _progress.value = wanted
-        while wanted not in self._received and not self._broken:
-            try:
-                for rendered in self._results.next(timeout=PAGE_TIMEOUT):
-                    self._received[self._pages_in] = rendered
-                    self._pages_in += 1
-                    self._after_done = self._after_done or rendered.after_done
-            except Exception:
-                # A worker died (its pages are lost, and the pages after them never come
-                # in order) or hangs: the main process renders every page left, as MkDocs would.
+        self._job.progress.value = wanted
+        if wanted not in self._received and not self._stream.broken:
+            number = self._stream.chunk_of(wanted)
+            for at, rendered in enumerate(self._stream.take(number, PAGE_TIMEOUT) or (), start=number * _CHUNK):
+                self._received[at] = rendered
+                self._after_done = self._after_done or rendered.after_done
+            if self._stream.broken:
+                # A worker died (the pages it held are lost) or hangs: the main process
+                # renders every page not received yet, as MkDocs would.
                 _log.warning(f"garden: render worker stopped at {path}; rendering the rest in one process")
-                self._broken = True
         return self._received.pop(wanted, Rendered(content=None))
 
     def fill(self, page: Page) -> Entries | None:
@@ -171,20 +170,17 @@ class RenderPool:
         so its error surfaces as MkDocs reports it); returns its search entries, if made."""
         rendered = self.take(page.file.src_uri)
         if rendered.content is None:
-            self._render(page)
+            self._job.render(page)
             return None
-        _install(page, rendered, self._files)
+        _install(page, rendered, self._job.files)
         return rendered.search
 
     def close(self, wait: bool = True) -> None:
-        global _job
         try:
-            if wait and self._after is not None and not self._after_done:
-                self._after()  # the worker that rendered the last page did not
+            if wait and self._job.after is not None and not self._after_done:
+                self._job.after()  # the worker that rendered the last page did not
         finally:
-            _job = None
-            self._pool.terminate()
-            self._pool.join()
+            self._stream.close()
 
 
 def _install(page: Page, rendered: Rendered, files: Files) -> None:
@@ -224,23 +220,17 @@ def _become_worker() -> None:
     logger.propagate = False
 
 
-def _render_batch(batch: range) -> list[Rendered]:
-    return [_render(at) for at in batch]
-
-
-def _render(at: int) -> Rendered:
-    assert _job is not None, "a worker without a job"
-    files, paths, render, search, after = _job
-    while at - _progress.value > MAX_AHEAD:
+def _render(job: _Job, at: int) -> Rendered:
+    while at - job.progress.value > MAX_AHEAD:
         time.sleep(0.005)
-    page = files.get_file_from_path(paths[at]).page
+    page = job.files.get_file_from_path(job.paths[at]).page
     _collector.messages = []
     try:
-        render(page)
+        job.render(page)
     except Exception:
         return Rendered(content=None)
     links = page.links_to_anchors
-    ahead = search is not None and at - _progress.value > AHEAD
+    ahead = job.search is not None and at - job.progress.value > AHEAD
     rendered = Rendered(
         content=page.content,
         toc=page.toc,
@@ -248,13 +238,13 @@ def _render(at: int) -> Rendered:
         anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         links_to_anchors={f.src_uri: dict(v) for f, v in links.items()} if links is not None else None,
         messages=tuple(_collector.messages),
-        search=search.entries_ahead(page) if ahead else None,
+        search=job.search.entries_ahead(page) if ahead else None,
     )
     # The main process keeps the page; this copy need not (a garden's HTML, held twice, adds up).
     page.markdown = page.content = page.toc = page.links_to_anchors = page.present_anchor_ids = None
-    if after is not None and at == len(paths) - 1:
+    if job.after is not None and at == len(job.paths) - 1:
         try:
-            after()
+            job.after()
         except Exception:
             return rendered  # not done: the main process does it, and reports what failed
         return replace(rendered, after_done=True)
