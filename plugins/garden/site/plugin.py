@@ -55,6 +55,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        assets.require_libraries()  # a missing one fails the build, never falls back to a CDN
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
@@ -94,7 +95,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             build_steps.mark_stale(files, self.previous, garden, before, digests, self.compact)
         self.reporter.report(garden.findings)
         log.info(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in link_summary(garden).items()))
-        self._check_mermaid()
         return files
 
     @event_priority(-100)  # last: the render workers fork once everything is known
@@ -219,13 +219,3 @@ class GardenPlugin(BasePlugin[GardenConfig]):
 
     def _options(self, config: MkDocsConfig) -> GardenOptions:
         return GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
-
-    def _check_mermaid(self) -> None:
-        if assets.has_mermaid():
-            return
-        for path, card in self.garden.cards.items():
-            self.reporter.report(
-                Finding(path, diagram.line, 0, "warning", "mermaid-missing",
-                        "Mermaid diagram left as text: mermaid is not installed (run `make assets`)")
-                for diagram in card.mermaid
-            )
