@@ -45,7 +45,8 @@ def installed(tmp_path_factory) -> Installed:
     wheel = _build_wheel(root)
     python, site_packages = _fresh_environment(root / "venv", wheel)
     site = root / "site"
-    _run(python, "-m", "mkdocs", "build", "--strict", "-f", REPO / "mkdocs.yml", "-d", site, cwd=root)
+    # With the wheel's own `garden` command: its console script is installed too.
+    _run(python.parent / "garden", "build", REPO / "mkdocs.yml", "--output", site, "--strict", cwd=root)
     return Installed(wheel, python, site_packages, site)
 
 
