@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from dataclasses import dataclass
@@ -152,9 +153,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 ARTIFACTS = REPO / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
-def server(demo_site):
-    """The built demo garden over HTTP on 127.0.0.1, as a reader's browser gets it."""
+@contextlib.contextmanager
+def serving(directory: Path):
+    """A built site over HTTP on 127.0.0.1, as a reader's browser gets it; yields its URL."""
     import functools
     import http.server
     import threading
@@ -163,10 +164,19 @@ def server(demo_site):
         def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(demo_site.site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(demo_site):
+    """The built demo garden, served."""
+    with serving(demo_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +195,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh page that records every URL it asks for (``page.requested``) and host."""
+    """A fresh page that records every URL it asks for (``page.requested``), its hosts,
+    and what failed (``page.failed``)."""
     from urllib.parse import urlsplit
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
@@ -198,6 +209,27 @@ def page(browser):
         page.requested_hosts.add(urlsplit(request.url).hostname)
 
     page.on("request", record)
+    page.failed = []  # every request the site did not answer with its file
+    page.on("requestfailed", lambda request: page.failed.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}"))
     ARTIFACTS.mkdir(exist_ok=True)
     yield page
     context.close()
+
+
+# Material draws a diagram into a closed shadow root; opened, a test can find its SVG.
+OPEN_SHADOW_ROOTS = """{
+  const attach = Element.prototype.attachShadow
+  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }) }
+}"""
+
+
+def wait_for_diagrams(page, count: int = 1) -> None:
+    """Wait until ``count`` Mermaid diagrams are drawn as SVG, in a shadow root (Material's)
+    or in the element itself (mermaid's own ``startOnLoad``). Needs ``OPEN_SHADOW_ROOTS``."""
+    page.wait_for_function(
+        """(count) => [...document.querySelectorAll('.mermaid')]
+             .filter((diagram) => (diagram.shadowRoot || diagram).querySelector('svg')).length >= count""",
+        arg=count,
+        timeout=15000,
+    )

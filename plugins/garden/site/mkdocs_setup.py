@@ -3,15 +3,18 @@
 Users keep their own choices; Garden only adds what its pages cannot work without:
 the Markdown extensions that tag languages and keep Chinese heading anchors, the
 Mermaid fence, its template overrides, and its assets. Fonts come from the reader's
-system, never from Google: a garden loads nothing from another host.
+system, never from Google, and mermaid2's Mermaid from the site, never from its CDN:
+a garden loads nothing from another host.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from pymdownx.superfences import fence_code_format
 
 from garden.site import assets
@@ -41,6 +44,7 @@ def prepare(config: MkDocsConfig) -> tuple[str, ...]:
     added = _add_extensions(config)
     _add_theme_overrides(config)
     _add_assets(config)
+    _serve_mermaid2_from_the_site(config)
     return added
 
 
@@ -87,3 +91,36 @@ def _add_assets(config: MkDocsConfig) -> None:
     for script in assets.SCRIPTS:
         if script not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(script)
+
+
+def _serve_mermaid2_from_the_site(config: MkDocsConfig) -> None:
+    """Give the mermaid2 plugin, when a garden uses it, the site's own Mermaid.
+
+    Left alone, mermaid2 asks unpkg.com for Mermaid while building (to check the
+    URL) and loads it from there on every page with one of its diagrams. Its
+    ``javascript`` option cannot name Garden's copy: mermaid2 requires that file
+    inside docs_dir. Its other source can, and comes first: an ``extra_javascript``
+    entry named like mermaid. That loads the library on every page, and main.html
+    does not load it a second time.
+    """
+    mermaid2 = next((p for p in config.plugins.values() if type(p).__module__.startswith("mermaid2.")), None)
+    if mermaid2 is None or mermaid2.config.get("javascript") or any(map(_is_mermaid, config.extra_javascript)):
+        return  # not used, or the author chose the library
+    if _configured_before_garden(config, mermaid2):
+        raise PluginError(
+            "garden: list `garden` before `mermaid2` under `plugins` in mkdocs.yml, so that mermaid2 "
+            "uses the site's own Mermaid (it has chosen its CDN default by the time Garden runs)"
+        )
+    config.extra_javascript.append(assets.MERMAID)
+
+
+def _is_mermaid(script) -> bool:
+    """mermaid2's test for a library in extra_javascript: "mermaid" in the file's name."""
+    return "mermaid" in posixpath.splitext(posixpath.basename(str(script)))[0].lower()
+
+
+def _configured_before_garden(config: MkDocsConfig, plugin: BasePlugin) -> bool:
+    """Whether ``plugin``'s ``on_config`` runs before Garden's (MkDocs' order, priorities included)."""
+    order = [getattr(hook, "__self__", None) for hook in config.plugins.events["config"]]
+    garden = config.plugins.get("garden")
+    return plugin in order and garden in order and order.index(plugin) < order.index(garden)

@@ -54,6 +54,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        assets.require_libraries()  # a missing one fails the build, never falls back to a CDN
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
@@ -92,7 +93,6 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             build_steps.mark_stale(files, self.previous, garden, before, digests, self.compact)
         self.reporter.report(garden.findings)
         log.info(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in link_summary(garden).items()))
-        self._check_mermaid()
         return files
 
     @event_priority(-100)  # last: the render workers fork once everything is known
@@ -197,13 +197,3 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
         """The alias pages' writing, for a render worker: decided here, before it forks."""
         return functools.partial(pages.write_files, config.site_dir, self._redirect_pages(config))
-
-    def _check_mermaid(self) -> None:
-        if assets.has_mermaid():
-            return
-        for path, card in self.garden.cards.items():
-            self.reporter.report(
-                Finding(path, diagram.line, 0, "warning", "mermaid-missing",
-                        "Mermaid diagram left as text: mermaid is not installed (run `make assets`)")
-                for diagram in card.mermaid
-            )
