@@ -37,6 +37,7 @@ Result = TypeVar("Result")
 PARALLEL_FROM = 200  # items; below this, forking costs more than it saves
 MAX_CORES = 8
 _CHUNK = 64
+_PIPE_BYTES = 1 << 20
 _in_helper = False  # this process is a forked helper: it forks no helpers of its own
 
 
@@ -142,11 +143,23 @@ class _Job:
 def _start_helper(job: _Job, work: Callable[[_Job, Any], None]) -> tuple[Any, Any]:
     context = fork_context()
     receive, send = context.Pipe(duplex=False)
+    _widen(send)
     # The helper starts as a copy of this process, the job and its items included.
     process = context.Process(target=work, args=(job, send), daemon=True)
     process.start()
     send.close()
     return process, receive
+
+
+def _widen(pipe: Any) -> None:
+    """A helper waits whenever its pipe is full: Linux's 64 KiB hold a page or two of a
+    note's HTML, a megabyte lets a helper stay well ahead of a busy reader."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except (ImportError, OSError):
+        pass  # not Linux, or a lower limit: the default pipe still works, only less far ahead
 
 
 def _help(job: _Job, send: Any) -> None:
