@@ -103,6 +103,7 @@
   // Each signal cell becomes the label of its choice; "not known yet" is a cell of its own.
   Checklist.prototype.radios = function (item, row) {
     var cells = item.cells
+    var heads = this.root.querySelectorAll("thead th")
     cells[0].id = this.name + "-item-" + row
     var self = this
     ;["ready", "warning", "unknown"].forEach(function (state, i) {
@@ -112,6 +113,8 @@
         item.appendChild(cell)
       }
       cell.classList.add("garden-checklist__cell", "garden-checklist__cell--" + state)
+      // On a phone the header row is hidden: each signal cell names its column.
+      if (state !== "unknown" && heads[i + 1]) cell.dataset.gardenSignal = heads[i + 1].textContent.trim()
       var input = element("input", { type: "radio", name: self.name + "-" + row, value: state,
         "aria-describedby": cells[0].id })
       var label = element("label", { "class": "garden-checklist__choice" }, [input])
@@ -356,7 +359,8 @@
         states.push(state)
         items.push({ id: item.dataset.gardenItem, text: item.textContent.replace(/\s+/g, " ").trim(), state: state })
         item.dataset.gardenState = state
-        item.querySelector("[data-garden-state]").replaceChildren(word(state))
+        var shown = entry.dataset.gardenKind === "tasks" ? (state === "ready" ? "done" : "todo") : state
+        item.querySelector("[data-garden-state]").replaceChildren(word(shown))
       })
       var score = tally(states)
       ;["ready", "warning", "unknown", "total"].forEach(function (name) { total[name] += score[name] })
