@@ -11,6 +11,10 @@ from functools import cached_property
 from typing import Iterable, Mapping
 
 from garden.index.backlinks import Backlink, backlinks
+from garden.index.checklists import (
+    READINESS_PAGE, READINESS_WORDS, PageChecklist, card_checklists, checklist_findings, duplicate_findings,
+    has_checklist,
+)
 from garden.notes.cards import Card
 from garden.index.findings import (
     Finding,
@@ -36,6 +40,7 @@ class GardenOptions:
     use_directory_urls: bool = True
     gardens: Mapping[str, str] = field(default_factory=dict)
     publish_drafts: bool = False
+    readiness_words: tuple[str, ...] = READINESS_WORDS
 
     @classmethod
     def from_plugin_options(cls, options: Mapping, use_directory_urls: bool = True) -> GardenOptions:
@@ -46,6 +51,7 @@ class GardenOptions:
             use_directory_urls=use_directory_urls,
             gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
             publish_drafts=bool(options.get("drafts", False)),
+            readiness_words=tuple(str(w) for w in options.get("readiness_words") or READINESS_WORDS),
         )
 
 
@@ -63,6 +69,7 @@ class Garden:
     coverage: dict[str, Coverage] = field(default_factory=dict)
     generated: tuple[str, ...] = ()  # pages Garden writes itself: tags, folders, glossary, health
     term_scans: dict[str, TermScan] = field(default_factory=dict, repr=False)
+    checklists: dict[str, tuple[PageChecklist, ...]] = field(default_factory=dict)  # note path -> its checklists
 
     @property
     def cards(self) -> dict[str, Card]:
@@ -104,7 +111,11 @@ def garden_from_cards(
     by_path = {card.path: card for card in published}
     terms = term_base(by_path)
     # The glossary page stands where the glossary folder's listing would.
-    own_pages = [page for page in (GLOSSARY_PAGE if terms.terms else None, HEALTH_PAGE) if page and page not in by_path]
+    checklists = _checklists(by_path, options)
+    own_pages = [
+        page for page in (GLOSSARY_PAGE if terms.terms else None, HEALTH_PAGE, READINESS_PAGE if checklists else None)
+        if page and page not in by_path
+    ]
     pages = tuple(listings(by_path, skip_folders=(GLOSSARY_FOLDER,) if GLOSSARY_PAGE in own_pages else ()))
     generated = (*(listing.path for listing in pages if listing.generated), *own_pages)
     index = GardenIndex.build(
@@ -118,6 +129,8 @@ def garden_from_cards(
         permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
     )
     scans = _term_scans(by_path, terms, previous)
+    checklists = {path: card_checklists(by_path[path], site_map.url(path), options.readiness_words)
+                  for path in checklists}
     findings = (
         *garden_findings(by_path, links),
         *embed_cycle_findings(links),
@@ -125,6 +138,7 @@ def garden_from_cards(
         *term_conflict_findings(terms),
         *(f for scan in scans.values() for f in scan.findings),
         *(f for path, card in by_path.items() for f in untranslated_findings(path, card)),
+        *(f for found in checklists.values() for f in (*checklist_findings(found), *duplicate_findings(found))),
     )
     return Garden(
         index=index,
@@ -139,7 +153,13 @@ def garden_from_cards(
         term_scans=scans,
         coverage={path: coverage(card) for path, card in by_path.items()},
         generated=generated,
+        checklists={path: found for path, found in checklists.items() if found},
     )
+
+
+def _checklists(cards: dict[str, Card], options: GardenOptions) -> list[str]:
+    """The notes with a checklist: known before the site map, so the dashboard page is planned."""
+    return [path for path, card in cards.items() if has_checklist(card, options.readiness_words)]
 
 
 def _term_scans(cards: dict[str, Card], terms: TermBase, previous: Garden | None) -> dict[str, TermScan]:

@@ -12,10 +12,12 @@ import html
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from garden.index.checklists import front_matter_markdown
 from garden.index.garden import Garden
 from garden.notes.cards import parse_card
 from garden.notes.comments import strip_comments, strip_note_comments
 from garden.render import indent
+from garden.render.render_checklists import checklist_marker
 from garden.render.rewrite import rewrite, tag_spans
 from garden.render.transclusion import Transcluder
 
@@ -67,7 +69,18 @@ def _body(garden: Garden, note: Note, embed_depth: int) -> str:
     text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
     embedder = _transcluder(garden, note.sources, embed_depth).embedder(path)
     tags = tag_spans(card.inline_tags, garden.tag_pages, path)
-    return rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
+    body = rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
+    return body + _checklists_end(garden, path)
+
+
+def _checklists_end(garden: Garden, path: str) -> str:
+    """A front matter checklist as a table, then the marker naming the page's checklists:
+    both at the end, so no line the card model counted moves."""
+    checklists = garden.checklists.get(path, ())
+    if not checklists:
+        return ""
+    tables = [front_matter_markdown(c) for c in checklists if c.source == "front-matter"]
+    return "".join(f"\n\n{table}" for table in tables) + "\n\n" + checklist_marker(checklists) + "\n"
 
 
 def _transcluder(garden: Garden, sources: Mapping[str, str], depth: int) -> Transcluder:

@@ -22,13 +22,14 @@ TEMPLATES = Path(site_templates.__file__).resolve().parent
 OVERRIDES = TEMPLATES / "overrides"
 ASSETS = TEMPLATES / "assets"
 URL_PREFIX = "assets/garden/"
-STYLESHEETS = ("assets/garden/garden.css", "assets/garden/graph.css")
+STYLESHEETS = ("assets/garden/garden.css", "assets/garden/graph.css", "assets/garden/readiness.css")
 SCRIPTS = (
     "assets/garden/reading.js",
     "assets/garden/graph.js",
     "assets/garden/health.js",
     "assets/garden/explorer.js",
     "assets/garden/terms.js",
+    "assets/garden/readiness.js",
 )
 VENDOR = ASSETS / "garden" / "vendor"
 MERMAID = "assets/garden/vendor/mermaid.min.js"

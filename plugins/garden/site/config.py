@@ -58,3 +58,16 @@ class GardenConfig(Config):
     parallel = c.Type(bool, default=True)
     """Render a large garden's notes on the other cores while pages are written (from
     200 notes, and only when no other plugin hooks the page events the workers run)."""
+
+    readiness_words = c.Type(list, default=["Readiness", "准备度", "就绪"])
+    """A table under a heading (or with a first column) holding one of these words is a
+    readiness checklist: each row an item, its other columns the ready and warning signals."""
+
+    checklist_verdicts = c.Type(dict, default={})
+    """The verdict under each checklist's score, by case: ``ready`` (every item ready),
+    ``unknown`` (more than ``checklist_unknown_share`` not known), ``warnings`` (any
+    warning), ``progress`` (otherwise); each ``{en: …, zh: …}``, with ``{n}`` ready,
+    ``{N}`` items, ``{w}`` warnings, ``{u}`` unknown. Unset cases keep Garden's wording."""
+
+    checklist_unknown_share = c.Type(float, default=0.5)
+    """The share of items not yet known above which the verdict is "mostly unknown"."""

@@ -27,6 +27,7 @@ REQUIRED_EXTENSIONS = (
     "pymdownx.mark",  # Obsidian's ==highlight==
     "pymdownx.arithmatex",  # $math$ and $$math$$, drawn by KaTeX from the site itself
     "garden.render.render_callouts", "garden.render.render_blocks", "garden.render.render_lang",
+    "garden.render.render_checklists",
 )
 
 

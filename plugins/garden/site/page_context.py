@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from garden.index.checklists import READINESS_PAGE
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.graph import node_id
 from garden.render import views
 from garden.render.glossary_view import health_view
+from garden.render.readiness_view import checklist_text, dashboard_view
 from garden.site import pages
 from garden.site.config import GardenConfig
 
@@ -25,4 +27,7 @@ def garden_context(garden: Garden, path: str, options: GardenConfig, compact: bo
         "garden_health": health_view(garden) if path == HEALTH_PAGE else None,
         "garden_backlinks": views.backlink_view(garden, path) if options.backlinks else None,
         "garden_graph_node": node_id(garden.site_map, path) if in_graph and options.local_graph else None,
+        "garden_readiness": dashboard_view(garden) if path == READINESS_PAGE else None,
+        "garden_checklist_text": checklist_text(options.checklist_verdicts, options.checklist_unknown_share, garden, path)
+        if path in garden.checklists or path == READINESS_PAGE else None,
     }

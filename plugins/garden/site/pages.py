@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from garden.render.explorer import EXPLORER_JSON, explorer_data
+from garden.index.checklists import READINESS_JSON, READINESS_PAGE, readiness_data
 from garden.index.findings import Finding
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
@@ -42,7 +43,7 @@ def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path
         found.append(Finding(path, 1, 0, "info", "draft", "draft, not published (set the garden option drafts: true to publish)"))
         files.remove(by_path[path])
     titles = {listing.path: listing.title for listing in garden.listings}
-    titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health"})
+    titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness"})
     for path in garden.generated:
         files.append(generated_page(config, path, titles[path]))
     if files.get_file_from_path(GRAPH_PAGE) is None:
@@ -95,6 +96,11 @@ def write_terms(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, TERMS_JSON, terms)
 
 
+def write_readiness(garden: Garden, site_dir: str) -> Path:
+    """Every checklist, its items' ids and texts in both languages, for other tools."""
+    return write_json(site_dir, READINESS_JSON, readiness_data(garden.checklists, garden.cards))
+
+
 def write_explorer(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, EXPLORER_JSON, explorer_data(garden))
 
@@ -111,6 +117,7 @@ def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigat
         "index.md",
         *(f"{folder}/index.md" for folder in top_folders),
         GLOSSARY_PAGE,
+        READINESS_PAGE,
         GRAPH_PAGE,
         f"{TAGS_FOLDER}/index.md",
         HEALTH_PAGE,

@@ -143,6 +143,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.write_graph(self.garden, config.site_dir)
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
+        pages.write_readiness(self.garden, config.site_dir)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
