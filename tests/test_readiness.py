@@ -131,8 +131,7 @@ def test_dashboard_lists_every_checklist_without_javascript(site):
     assert html.count("data-garden-score") >= 3
 
 
-def test_findings_duplicate_and_empty(tmp_path):
-    note = """# Dup
+DUPLICATE_AND_EMPTY = """# Dup
 
 ## Readiness
 
@@ -146,7 +145,10 @@ def test_findings_duplicate_and_empty(tmp_path):
 | Readiness layer | Ready | Warning |
 | --- | --- | --- |
 """
-    garden = read_garden([("Dup.md", note)])
+
+
+def test_findings_duplicate_and_empty(tmp_path):
+    garden = read_garden([("Dup.md", DUPLICATE_AND_EMPTY)])
     found = {(f.code, f.line) for f in garden.findings if f.code.startswith("checklist-")}
     assert found == {("checklist-duplicate-item", 8), ("checklist-empty", 12)}
 
@@ -159,3 +161,17 @@ def test_reference_card_checklist(tmp_path):
     assert checklist.heading == "Adoption Readiness Signals" and len(checklist.items) == 5
     assert checklist.header[1:] == ("Production-ready signal", "Aspirational warning")
     assert len({i.id for i in checklist.items}) == 5
+
+
+def test_garden_check_reports_checklist_findings_with_file_and_line(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "Dup.md").write_text(DUPLICATE_AND_EMPTY, encoding="utf-8")
+    command = [sys.executable, "-m", "garden.cli", "check", str(tmp_path)]
+    text = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert "warning: Dup.md:8: checklist item 'data' repeats line 7" in text.stdout
+    assert "warning: Dup.md:12: checklist 'Tool readiness' has no items" in text.stdout
+    report = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True, cwd=tmp_path).stdout)
+    found = {(f["path"], f["line"], f["code"]) for f in report["findings"] if f["code"].startswith("checklist-")}
+    assert found == {("Dup.md", 8, "checklist-duplicate-item"), ("Dup.md", 12, "checklist-empty")}

@@ -76,7 +76,7 @@ def test_answers_are_kept_and_scored(reference_server, page):
     _answer(page, 2, "warning")
     assert _score(page) == "2/5"
     summary = page.locator(f"{CHECKLIST} .garden-checklist__summary").inner_text()
-    assert "2 of 5 ready, 1 warnings, 2 unknown" in summary
+    assert "2 of 5 ready, 1 warning, 2 unknown" in summary
     assert page.locator(f"{CHECKLIST} [data-garden-verdict]").get_attribute("data-garden-verdict") == "warnings"
     assert page.locator(f"{CHECKLIST} [aria-live=polite]").count() == 1
 
@@ -174,6 +174,9 @@ def test_task_list_checklist(reference_server, page):
     boxes = root.locator("input[type=checkbox]")
     assert boxes.count() == 2 and not boxes.nth(0).is_checked() and boxes.nth(1).is_checked()
     assert root.locator("[data-garden-score]").get_attribute("data-garden-score") == "1/2"
+    verdict = root.locator("[data-garden-verdict]")
+    assert verdict.get_attribute("data-garden-verdict") == "tasks_todo"
+    assert "Still to do: 1 item." in verdict.inner_text()
     boxes.nth(0).focus()  # Material draws the box over the input: the keyboard reaches it
     page.keyboard.press("Space")
     assert boxes.nth(0).is_checked()
@@ -181,6 +184,7 @@ def test_task_list_checklist(reference_server, page):
     assert root.locator(".task-list-control").nth(0).bounding_box() and boxes.nth(0).is_checked()
     page.reload()
     assert root.locator("[data-garden-score]").get_attribute("data-garden-score") == "2/2"
+    assert verdict.get_attribute("data-garden-verdict") == "tasks_done"
     page.get_by_role("button", name="EN+中文", exact=True).click()
 
 

@@ -15,13 +15,17 @@ from garden.index.checklists import READINESS_PAGE, SCHEMA, PageChecklist
 from garden.index.garden import Garden
 from garden.render.views import Entry, entry
 
-# Verdicts in the order they are tried; "{n} {N} {w} {u}" are filled in by the script.
+# Verdicts in the order they are tried (a task list has only the last two); the script
+# fills in the counts "{n} {N} {w} {u}" (ready, total, warnings, unknown or not done),
+# and "{w|sign|signs}" as a count with its noun, one or many.
 VERDICTS: dict[str, dict[str, str]] = {
     "ready": {"en": "Ready: every item shows its ready signal.", "zh": "已就绪：每一项都显示就绪信号。"},
     "unknown": {"en": "Mostly unknown: find out before you decide.", "zh": "大多未知：先弄清情况再做决定。"},
-    "warnings": {"en": "Not yet: {w} warning signs to resolve before you commit.",
+    "warnings": {"en": "Not yet: {w|warning sign|warning signs} to resolve before you commit.",
                  "zh": "尚未就绪：投入之前需先解决 {w} 个警示。"},
     "progress": {"en": "On the way: {n} of {N} ready.", "zh": "进行中：{N} 项中 {n} 项已就绪。"},
+    "tasks_done": {"en": "Done: every item is ticked.", "zh": "全部完成：每一项都已勾选。"},
+    "tasks_todo": {"en": "Still to do: {u|item|items}.", "zh": "尚待完成：还有 {u} 项。"},
 }
 WORDS: dict[str, dict[str, str]] = {
     "ready": {"en": "Ready", "zh": "就绪"},
@@ -31,7 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
     "todo": {"en": "Not done", "zh": "未完成"},
     "state": {"en": "State", "zh": "状态"},
     "item": {"en": "Item", "zh": "项目"},
-    "score": {"en": "{n} of {N} ready, {w} warnings, {u} unknown", "zh": "{N} 项中 {n} 项就绪，{w} 项警示，{u} 项未知"},
+    "score": {"en": "{n} of {N} ready, {w|warning|warnings}, {u} unknown", "zh": "{N} 项中 {n} 项就绪，{w} 项警示，{u} 项未知"},
     "score_tasks": {"en": "{n} of {N} done", "zh": "{N} 项中已完成 {n} 项"},
     "copy-markdown": {"en": "Copy as Markdown", "zh": "复制为 Markdown"},
     "download-json": {"en": "Download JSON", "zh": "下载 JSON"},
@@ -46,7 +50,7 @@ WORDS: dict[str, dict[str, str]] = {
     "mine": {"en": "Show my answers", "zh": "显示我的答案"},
     "confirm-reset": {"en": "Forget your answers to this checklist?", "zh": "清除你对这份清单的回答？"},
     "never": {"en": "not started", "zh": "尚未开始"},
-    "overall": {"en": "Overall: {n} of {N} ready, {w} warnings, {u} unknown",
+    "overall": {"en": "Overall: {n} of {N} ready, {w|warning|warnings}, {u} unknown",
                 "zh": "总计：{N} 项中 {n} 项就绪，{w} 项警示，{u} 项未知"},
 }
 

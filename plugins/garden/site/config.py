@@ -66,8 +66,10 @@ class GardenConfig(Config):
     checklist_verdicts = c.Type(dict, default={})
     """The verdict under each checklist's score, by case: ``ready`` (every item ready),
     ``unknown`` (more than ``checklist_unknown_share`` not known), ``warnings`` (any
-    warning), ``progress`` (otherwise); each ``{en: …, zh: …}``, with ``{n}`` ready,
-    ``{N}`` items, ``{w}`` warnings, ``{u}`` unknown. Unset cases keep Garden's wording."""
+    warning), ``progress`` (otherwise), and for task lists ``tasks_done`` and ``tasks_todo``;
+    each ``{en: …, zh: …}``, with ``{n}`` ready (done), ``{N}`` items, ``{w}`` warnings,
+    ``{u}`` unknown (not done), and ``{w|warning|warnings}`` for a count with its noun.
+    Unset cases keep Garden's wording."""
 
     checklist_unknown_share = c.Type(float, default=0.5)
     """The share of items not yet known above which the verdict is "mostly unknown"."""

@@ -25,9 +25,13 @@
     try { localStorage.setItem(key(page), JSON.stringify(data)) } catch (error) { /* this page only */ }
   }
 
+  // "{n} {N} {w} {u}" are counts; "{w|warning|warnings}" is a count with its noun, one or many.
   function fill(template, score) {
-    return template.replace(/\{n\}/g, score.ready).replace(/\{N\}/g, score.total)
-      .replace(/\{w\}/g, score.warning).replace(/\{u\}/g, score.unknown)
+    var counts = { n: score.ready, N: score.total, w: score.warning, u: score.unknown }
+    return template.replace(/\{([nNwu])(?:\|([^|}]*)\|([^}]*))?\}/g, function (_, name, one, many) {
+      var count = counts[name]
+      return one === undefined ? String(count) : count + " " + (count === 1 ? one : many)
+    })
   }
 
   // A label in both languages; the reading switch shows one or both.
@@ -59,7 +63,8 @@
     return score
   }
 
-  function verdict(score) {
+  function verdict(score, tasks) {
+    if (tasks) return score.total && score.ready === score.total ? "tasks_done" : "tasks_todo"
     if (score.total && score.ready === score.total) return "ready"
     if (!score.total || score.unknown / score.total > text.unknown_share) return "unknown"
     if (score.warning) return "warnings"
@@ -202,7 +207,7 @@
     this.score.dataset.gardenScore = score.ready + "/" + score.total
     this.score.textContent = score.ready + "/" + score.total
     this.summary.replaceChildren(words(text.words[line], score))
-    var which = verdict(score)
+    var which = verdict(score, this.tasks)
     this.verdictLine.dataset.gardenVerdict = which
     this.verdictLine.replaceChildren(words(text.verdicts[which], score))
     this.bar.setAttribute("aria-valuemax", score.total)
@@ -373,7 +378,7 @@
         stored.changed ? document.createTextNode(" · " + stored.changed) : word("never"))
       entry.querySelector(".garden-readiness__ready").style.width = (score.total ? 100 * score.ready / score.total : 0) + "%"
       entry.querySelector(".garden-readiness__warning").style.width = (score.total ? 100 * score.warning / score.total : 0) + "%"
-      entry.dataset.gardenVerdict = verdict(score)
+      entry.dataset.gardenVerdict = verdict(score, entry.dataset.gardenKind === "tasks")
       exported.push({ id: entry.dataset.gardenChecklistRef, page: entry.dataset.gardenPage,
         title: entry.dataset.gardenTitle, title_zh: entry.dataset.gardenTitleZh || null,
         changed: stored.changed, items: items, score: score })
