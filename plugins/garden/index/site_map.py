@@ -8,6 +8,7 @@ with both paths, and the later one is moved aside rather than overwritten.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -33,6 +34,7 @@ class SiteMap:
         return url_of(self.dest[path])
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a page's URL is asked for by every page listing it
 def url_of(dest: str) -> str:
     """URL-quoted, as MkDocs' own ``File.url``."""
     folder, name = posixpath.split(dest)

