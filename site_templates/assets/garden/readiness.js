@@ -201,6 +201,13 @@
     var line = this.tasks ? "score_tasks" : "score"
     this.score.dataset.gardenScore = score.ready + "/" + score.total
     this.score.textContent = score.ready + "/" + score.total
+    // The card's sequence panel shows this score beside "Unlocks next".
+    var id = this.root.dataset.gardenChecklist
+    document.querySelectorAll("[data-garden-score-of]").forEach(function (mirror) {
+      if (mirror.dataset.gardenScoreOf !== id) return
+      mirror.dataset.gardenScore = score.ready + "/" + score.total
+      mirror.textContent = score.ready + "/" + score.total
+    })
     this.summary.replaceChildren(words(text.words[line], score))
     var which = verdict(score)
     this.verdictLine.dataset.gardenVerdict = which
