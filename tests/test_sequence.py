@@ -163,7 +163,7 @@ def test_the_sequence_page_lists_every_stage_with_links(site):
     for name in ("Seed", "Sprout", "Sapling", "Flower", "Tree", "Fruit"):
         assert f'href="../{name}/"' in page
     (source,) = _diagram_sources(page)
-    assert source.startswith("flowchart LR\n") and 'click n0 "../Seed/"' in source
+    assert source.startswith("flowchart TB\n") and 'click n0 "../Seed/"' in source  # five stages: down the page
     assert "mermaid.min.js" in page and "data-garden-sequence-filter" in page
 
 
@@ -177,7 +177,7 @@ def test_each_card_shows_what_it_needs_and_unlocks(site):
     assert 'data-garden-score-of="Sprout/' in unlocks  # the checklist's live score goes here
     (source,) = _diagram_sources(panel)
     assert '"../Tree/"' in source  # depth 2 reaches Tree
-    assert "class n1 current" in source
+    assert "class n1 current" in source and "click n1 " not in source  # the card itself is no link
 
 
 def test_graph_json_and_sequence_json(site):
@@ -218,7 +218,7 @@ def test_garden_sequence_prints_text_mermaid_and_json(tmp_path, capsys):
     text = capsys.readouterr().out
     assert text.startswith("Stage 1\n  Seed\nStage 2\n  Sprout / 幼苗  (needs: Seed)\n")
     assert main(["sequence", str(tmp_path), "--format", "mermaid"]) == 0
-    assert capsys.readouterr().out.startswith('flowchart LR\n  n0["Seed"]\n')
+    assert capsys.readouterr().out.startswith('flowchart TB\n  n0["Seed"]\n')
     assert main(["sequence", str(tmp_path), "--format", "json", "--from", "Sapling"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {node["id"] for node in data["nodes"]} == {"Seed.md", "Sprout.md", "Sapling.md", "Tree.md", "Fruit.md"}

@@ -64,7 +64,7 @@ def test_zoom_and_full_screen(reference_site, page):
     page.goto(reference_site + "cards/five/")
     wait_for_diagrams(page)
     diagram = page.locator("[data-garden-diagram]").first
-    svg = diagram.locator("svg").first
+    svg = diagram.locator(".garden-diagram__canvas svg")
     before = svg.bounding_box()["width"]
     diagram.locator("[data-garden-diagram-action=zoom-out]").click()
     assert svg.bounding_box()["width"] < before * 0.9

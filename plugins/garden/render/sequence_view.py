@@ -19,6 +19,7 @@ from garden.render.mermaid_text import ChartNode, Link, flowchart, relative_url
 # Drawing hundreds of diagrams would keep a reader's browser busy for minutes: past
 # this many, components are shown as their lists of stages only.
 MAX_DIAGRAMS = 20
+LONG_CHAIN = 4  # stages: more, and a diagram is drawn top to bottom
 PANEL_NODES = 24  # a hub's neighbourhood is cut here; its lists stay whole
 
 
@@ -97,12 +98,15 @@ def _stages(garden: Garden, keys) -> tuple[Stage, ...]:
 def _chart(garden: Garden, keys, page_url: str, current: str | None = None) -> str:
     chosen = set(keys)
     nodes = [
-        ChartNode(key, e.title, Link(relative_url(e.url, page_url), e.summary or e.title), key == current)
+        ChartNode(key, e.title, None if key == current else Link(relative_url(e.url, page_url), e.summary or e.title),
+                  key == current)
         for key in keys
         for e in [entry(garden, key)]
     ]
     edges = [(a, b) for a in keys for b in garden.sequence.unlocks[a] if b in chosen]
-    return flowchart(nodes, edges)
+    # A long chain reads down the page rather than across it (no sideways scrolling).
+    stages = len({garden.sequence.stages[key] for key in keys})
+    return flowchart(nodes, edges, "TB" if stages > LONG_CHAIN else "LR")
 
 
 def panel(garden: Garden, path: str, depth: int = 1) -> Panel | None:

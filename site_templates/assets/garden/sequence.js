@@ -25,6 +25,9 @@
     })
   }
 
+  // The full-screen icon: four corners (system fonts rarely carry a glyph for it).
+  var CORNERS = "M4 4h6v2H6v4H4V4zm10 0h6v6h-2V6h-4V4zM4 14h2v4h4v2H4v-6zm14 0h2v6h-6v-2h4v-4z"
+
   function button(action, label, text) {
     var node = document.createElement("button")
     node.type = "button"
@@ -32,7 +35,16 @@
     node.dataset.gardenDiagramAction = action
     node.setAttribute("aria-label", label)
     node.title = label
-    node.textContent = text
+    if (text) node.textContent = text
+    else {
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg")
+      var path = document.createElementNS("http://www.w3.org/2000/svg", "path")
+      svg.setAttribute("viewBox", "0 0 24 24")
+      svg.setAttribute("aria-hidden", "true")
+      path.setAttribute("d", CORNERS)
+      svg.appendChild(path)
+      node.appendChild(svg)
+    }
     return node
   }
 
@@ -40,7 +52,7 @@
     var bar = document.createElement("div")
     bar.className = "garden-diagram__toolbar"
     bar.append(button("zoom-out", "Zoom out · 缩小", "−"), button("zoom-reset", "Actual size · 原始大小", "100%"),
-      button("zoom-in", "Zoom in · 放大", "+"), button("full-screen", "Full screen · 全屏", "⛶"))
+      button("zoom-in", "Zoom in · 放大", "+"), button("full-screen", "Full screen · 全屏", ""))
     bar.querySelector("[data-garden-diagram-action=full-screen]").setAttribute("aria-pressed", "false")
     root.insertBefore(bar, root.firstChild)
     return bar
