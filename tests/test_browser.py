@@ -58,7 +58,7 @@ def test_mermaid_renders_offline(server, page):
     diagram.scroll_into_view_if_needed()
     # Garden draws the SVG into the page itself (sequence.js), not a closed shadow root.
     page.wait_for_function(
-        "() => document.querySelector('[data-garden-diagram] svg')?.getBoundingClientRect().height > 40", timeout=15000
+        "() => document.querySelector('.garden-diagram__canvas svg')?.getBoundingClientRect().height > 40", timeout=15000
     )
     diagram.screenshot(path=str(ARTIFACTS / "mermaid.png"))
     assert page.requested_hosts <= {"127.0.0.1"}

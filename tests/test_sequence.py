@@ -223,3 +223,23 @@ def test_garden_sequence_prints_text_mermaid_and_json(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert {node["id"] for node in data["nodes"]} == {"Seed.md", "Sprout.md", "Sapling.md", "Tree.md", "Fruit.md"}
     assert main(["sequence", str(tmp_path), "--from", "Nowhere"]) == 2
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<pre class="mermaid"><code>flowchart LR\n  A[Seed] --&gt; B[Sprout]\n</code></pre>',  # Material's fence
+        '<pre  class="mermaid"><code>flowchart LR\n  A[Seed] --> B[Sprout]\n\n</code></pre>',  # mermaid2's, for Material
+        '<div  class="mermaid">flowchart LR\n  A[Seed] --> B[Sprout]\n\n</div>',  # mermaid2's own
+    ],
+)
+def test_every_fence_becomes_a_garden_diagram(block):
+    from garden.render.diagrams import own_diagrams
+
+    garden = read_garden(CHAIN.items())
+    page = own_diagrams(f"<p>Before</p>\n{block}\n<p>After</p>", "Fruit.md", garden)
+    assert 'class="mermaid"' not in page and page.count("data-garden-diagram") == 1
+    (source,) = _diagram_sources(page)
+    assert source.startswith("flowchart LR\n  A[Seed] --> B[Sprout]\n")
+    assert 'click A "../Seed/"' in source and 'click B "../Sprout/"' in source
+    assert page.endswith("</div>\n<p>After</p>")

@@ -19,7 +19,11 @@ from garden.notes.mermaid import parse_flowchart
 from garden.render.mermaid_text import Link, relative_url, with_links
 from garden.render.sequence_view import node_url
 
-_BLOCK = re.compile(r'<(pre|div) class="mermaid">(?:<code>)?(?P<source>.*?)(?:</code>)?</\1>', re.DOTALL)
+# Material's fence writes <pre class="mermaid"><code>; mermaid2's, <pre  class=…> or <div  class=…>
+# (an id may come first), its source not escaped.
+_BLOCK = re.compile(
+    r'<(pre|div)\s+(?:id="[^"]*"\s+)?class="mermaid">(?:<code>)?(?P<source>.*?)\n?(?:</code>)?</\1>', re.DOTALL
+)
 MARK = 'class="mermaid"'
 
 
