@@ -243,3 +243,14 @@ def test_every_fence_becomes_a_garden_diagram(block):
     assert source.startswith("flowchart LR\n  A[Seed] --> B[Sprout]\n")
     assert 'click A "../Seed/"' in source and 'click B "../Sprout/"' in source
     assert page.endswith("</div>\n<p>After</p>")
+
+
+def test_a_group_past_the_size_limit_is_listed_not_drawn(tmp_path):
+    notes = {**CHAIN, "index.md": "# Home\n", "Pair.md": note("Pair", unlocks="Other"), "Other.md": note("Other")}
+    site = build_site(tmp_path, notes, plugin_options={"sequence_max_nodes": 3})
+    page = site.html("sequence/")
+    groups = page.split('data-garden-sequence-group')[1:]
+    assert len(groups) == 2  # the larger first
+    assert "garden-sequence__collapsed" in groups[0] and "data-garden-diagram" not in groups[0]
+    assert 'href="../Fruit/"' in groups[0]
+    assert "data-garden-diagram" in groups[1] and "garden-sequence__collapsed" not in groups[1]
