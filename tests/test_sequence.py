@@ -37,8 +37,8 @@ CHAIN = {
     "Seed.md": note("Seed", unlocks='"[[Sprout]]"'),
     "Sprout.md": note("Sprout", title_zh="幼苗", unlocks="[Sapling, Flower]"),
     "Sapling.md": note("Sapling", aliases="[Young tree]"),
-    "Tree.md": note("Tree", requires="Young tree"),
-    "Flower.md": note("Flower"),
+    "Tree.md": note("Tree", requires="Young tree"),  # an alias
+    "Flower.md": note("Flower", requires="[[Sprout]]"),  # unquoted: YAML's list in a list
     "Fruit.md": note("Fruit", requires='["[[Tree]]", "[[Flower]]"]'),
 }
 
@@ -50,6 +50,8 @@ def test_front_matter_unlocks_and_requires_give_stages():
     assert titles(garden, garden.sequence.unlocks["Sprout.md"]) == ["Sapling", "Flower"]
     places = garden.sequence.edges[("Sapling.md", "Tree.md")]
     assert [(p.path, p.line, p.origin) for p in places] == [("Tree.md", 3, "requires")]
+    places = garden.sequence.edges[("Sprout.md", "Flower.md")]
+    assert [(p.path, p.origin) for p in places] == [("Sprout.md", "unlocks"), ("Flower.md", "requires")]
     assert not codes(garden, "unlock-target") and not codes(garden, "unlock-cycle")
 
 
@@ -254,3 +256,31 @@ def test_a_group_past_the_size_limit_is_listed_not_drawn(tmp_path):
     assert "garden-sequence__collapsed" in groups[0] and "data-garden-diagram" not in groups[0]
     assert 'href="../Fruit/"' in groups[0]
     assert "data-garden-diagram" in groups[1] and "garden-sequence__collapsed" not in groups[1]
+
+
+def test_front_matter_may_name_a_term_in_chinese():
+    card = note("Card", "## Key Terms\n\n- **Soil health / 土壤健康:** How alive the soil is.\n\n  土壤有多少生命。",
+                unlocks="土壤健康")
+    garden = read_garden([("Card.md", card)])
+    assert list(garden.sequence.edges) == [("Card.md", "glossary/index.md#soil-health")]
+
+
+def test_a_title_cannot_break_out_of_the_mermaid_text_garden_writes():
+    from garden.notes.mermaid import parse_flowchart
+    from garden.render.sequence_view import sequence_mermaid
+
+    evil = 'Evil"] --> X; click A call alert(1) %%'
+    garden = read_garden([("A.md", note("A", unlocks='"[[B]]"')), ("B.md", note(f"'{evil}'"))])
+    text = sequence_mermaid(garden)
+    chart = parse_flowchart(text)
+    assert chart.problems == () and [n.id for n in chart.nodes] == ["n0", "n1"]
+    assert [(e.source, e.target) for e in chart.edges] == [("n0", "n1")]
+    assert "call" not in text.split("click", 1)[0] and "alert" in chart.nodes[1].label
+
+
+def test_garden_check_reports_sequence_findings_with_file_and_line(tmp_path, capsys):
+    write_tree(tmp_path, {"A.md": note("A", unlocks="B"), "B.md": note("B", unlocks="[A, Nowhere]")})
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0  # warnings, not errors
+    found = {(f["code"], f["path"].rpartition("/")[2], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {("unlock-target", "B.md", 3)} <= found
+    assert any(code == "unlock-cycle" and line == 3 for code, _, line in found)

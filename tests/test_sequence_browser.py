@@ -70,6 +70,14 @@ def test_zoom_and_full_screen(reference_site, page):
     assert svg.bounding_box()["width"] < before * 0.9
     diagram.locator("[data-garden-diagram-action=zoom-reset]").click()
     assert abs(svg.bounding_box()["width"] - before) < 1
+    # Dragging the background pans; the page's own scroll stays where it was.
+    canvas = diagram.locator(".garden-diagram__canvas")
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 40, box["y"] + 10, steps=5)
+    page.mouse.up()
+    assert canvas.evaluate("(element) => element.scrollLeft") > 100
     diagram.locator("[data-garden-diagram-action=full-screen]").click()
     box = diagram.bounding_box()
     assert box["width"] >= 1270 and box["height"] >= 890

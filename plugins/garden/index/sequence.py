@@ -150,10 +150,8 @@ def build_sequence(
 def _front_matter_edges(path, card, matcher, relation_keys, edges) -> list[Finding]:
     findings = []
     for key, direction in relation_keys.items():
-        value = card.meta.extra.get(key)
-        values = [value] if isinstance(value, (str, int, float)) else value if isinstance(value, list) else []
         line = card.meta.lines.get(key, 1)
-        for item in (str(v).strip() for v in values if isinstance(v, (str, int, float))):
+        for item in _items(card.meta.extra.get(key)):
             target = matcher.match(item, path) if item else None
             if target is None:
                 findings.append(Finding(path, line, 0, "warning", "unlock-target",
@@ -162,6 +160,19 @@ def _front_matter_edges(path, card, matcher, relation_keys, edges) -> list[Findi
                 pair = (path, target) if direction == "unlocks" else (target, path)
                 edges.setdefault(pair, []).append(Place(path, line, key))
     return findings
+
+
+def _items(value) -> list[str]:
+    """A front matter value as texts. YAML reads an unquoted ``[[Note]]`` as a list in a
+    list: that is the wikilink its author wrote."""
+    values = value if isinstance(value, list) else [value] if value is not None else []
+    found = []
+    for item in values:
+        if isinstance(item, list) and len(item) == 1 and isinstance(item[0], (str, int, float)):
+            item = f"[[{item[0]}]]"
+        if isinstance(item, (str, int, float)):
+            found.append(str(item).strip())
+    return found
 
 
 def _diagram_edges(path: str, first_line: int, chart: Flowchart, matcher: NodeMatcher, edges) -> None:

@@ -104,6 +104,11 @@
       if (!canvas) {
         canvas = document.createElement("div")
         canvas.className = "garden-diagram__canvas"
+        // Focusable, so arrow keys scroll a wide diagram as they scroll the page.
+        canvas.tabIndex = 0
+        canvas.setAttribute("role", "region")
+        canvas.setAttribute("aria-label", root.getAttribute("aria-label") || "Diagram · 图")
+        canvas.addEventListener("pointerdown", pan)
         root.appendChild(canvas)
       }
       canvas.innerHTML = result.svg
@@ -156,6 +161,32 @@
     else if (action === "zoom-reset") scale(root, 1)
     else if (action === "full-screen") fullScreen(root, !root.classList.contains("garden-diagram--full"))
   })
+
+  // Drag the background to pan; text and links keep the pointer (text stays selectable).
+  function pan(event) {
+    var canvas = event.currentTarget
+    if (event.button !== 0 || event.target.closest("a, .nodeLabel, .edgeLabel, text")) return
+    if (canvas.scrollWidth <= canvas.clientWidth && canvas.scrollHeight <= canvas.clientHeight) return
+    var x = event.clientX, y = event.clientY
+    canvas.setPointerCapture(event.pointerId)
+    canvas.classList.add("garden-diagram__canvas--panning")
+    function move(next) {
+      canvas.scrollLeft -= next.clientX - x
+      canvas.scrollTop -= next.clientY - y
+      x = next.clientX
+      y = next.clientY
+    }
+    function stop() {
+      canvas.classList.remove("garden-diagram__canvas--panning")
+      canvas.removeEventListener("pointermove", move)
+      canvas.removeEventListener("pointerup", stop)
+      canvas.removeEventListener("pointercancel", stop)
+    }
+    canvas.addEventListener("pointermove", move)
+    canvas.addEventListener("pointerup", stop)
+    canvas.addEventListener("pointercancel", stop)
+    event.preventDefault()
+  }
 
   function fullScreen(root, on) {
     root.classList.toggle("garden-diagram--full", on)
