@@ -155,9 +155,20 @@ def test_the_panel_shows_the_checklists_live_score(server, page):
     page.goto(server + "guide/Readiness-checklists/")
     score = page.locator(".garden-sequence-panel [data-garden-score-of]")
     page.wait_for_function("() => document.querySelector('[data-garden-score-of]')?.dataset.gardenScore")
-    ref = score.get_attribute("data-garden-score-of")
-    own = page.locator(f'[data-garden-checklist="{ref}"] [data-garden-score]').first.get_attribute("data-garden-score")
-    assert score.get_attribute("data-garden-score") == own
+
+    def total() -> tuple[int, int]:  # every checklist of the card, summed
+        scores = [s.split("/") for s in page.locator("[data-garden-checklist] [data-garden-score]").evaluate_all(
+            "(all) => all.map((node) => node.dataset.gardenScore)")]
+        return sum(int(r) for r, _ in scores), sum(int(t) for _, t in scores)
+
+    assert len(score.get_attribute("data-garden-score-of").split()) == page.locator("[data-garden-checklist]").count()
+    assert score.get_attribute("data-garden-score") == "%d/%d" % total()
+    page.locator("[data-garden-checklist] input[value=ready]").first.check()
+    assert score.get_attribute("data-garden-score") == "%d/%d" % total()
+    assert total()[0] >= 1
+    panel = page.locator(".garden-sequence-panel")
+    panel.scroll_into_view_if_needed()
+    panel.screenshot(path=str(ARTIFACTS / "sequence-panel-readiness.png"))
 
 
 def test_mermaids_own_parser_agrees_with_gardens(server, page):

@@ -60,7 +60,7 @@ class Panel:
     needs: tuple[Entry, ...]
     unlocks: tuple[Entry, ...]
     diagram: str
-    score_of: str | None  # the card's checklist, whose live score readiness.js mirrors here
+    score_of: str | None  # the card's checklists (ids, space-separated): readiness.js shows their live score here
     sequence_url: str
 
 
@@ -121,7 +121,7 @@ def panel(garden: Garden, path: str, depth: int = 1) -> Panel | None:
         needs=tuple(entry(garden, key) for key in sequence.needs[path]),
         unlocks=tuple(entry(garden, key) for key in sequence.unlocks[path]),
         diagram=_chart(garden, _around(garden, path, depth), page_url, current=path),
-        score_of=checklists[0].id if checklists else None,
+        score_of=" ".join(checklist.id for checklist in checklists) or None,
         sequence_url=garden.site_map.url(SEQUENCE_PAGE),
     )
 
