@@ -142,14 +142,23 @@ def site(tmp_path_factory):
     return build_site(root, notes, plugin_options={"sequence_depth": 2})
 
 
+_DIAGRAM = re.compile(r'<div class="garden-diagram" data-garden-diagram([^>]*)><pre class="garden-diagram__source">'
+                      r'<code>(.*?)</code></pre>', re.DOTALL)
+
+
 def _diagram_sources(page_html: str) -> list[str]:
-    return [html.unescape(s) for s in
-            re.findall(r'<pre class="garden-diagram__source"><code>(.*?)</code></pre>', page_html, re.DOTALL)]
+    """Each diagram's Mermaid text as sequence.js hands it to Mermaid: the source, then the click lines."""
+    found = []
+    for attributes, source in _DIAGRAM.findall(page_html):
+        clicks = re.search(r'data-garden-clicks="([^"]*)"', attributes)
+        found.append(html.unescape(source).rstrip("\n") + "\n" + (html.unescape(clicks.group(1)) if clicks else ""))
+    return found
 
 
 def test_a_notes_diagram_is_garden_owned_and_linked(site):
     page = site.html("Map/")
     assert 'class="mermaid"' not in page and "data-garden-diagram" in page
+    assert "click" not in page[page.index("<pre class=\"garden-diagram__source\">"):page.index("</pre>")]  # as written
     (source,) = _diagram_sources(page)
     assert 'click A "../Seed/"' in source and 'click C "../Sprout/"' in source
     assert "click B" not in source  # a concept stays a plain node

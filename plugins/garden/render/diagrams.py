@@ -4,8 +4,9 @@ Material draws a ``.mermaid`` block inside a closed shadow root, where no page s
 reaches it (no zoom, no tooltips) and it scales wide diagrams down to unreadable text;
 mermaid2 draws it with its own settings. So every diagram on a page, whichever fence
 wrote it (Material's, mermaid2's ``<div>`` or ``<pre>``), becomes a Garden diagram:
-its source, plus a ``click`` line for each node naming a note or a term, with the
-page-relative URL and the note's summary as tooltip. ``sequence.js`` draws it with
+its source as written, and apart from it (so search indexes the diagram as written) a
+``click`` line for each node naming a note or a term, with the page-relative URL and the
+note's summary as tooltip. ``sequence.js`` draws it with
 the site's Mermaid in strict mode.
 """
 
@@ -16,7 +17,7 @@ import re
 
 from garden.index.garden import Garden
 from garden.notes.mermaid import parse_flowchart
-from garden.render.mermaid_text import Link, relative_url, with_links
+from garden.render.mermaid_text import Link, MermaidText, click_lines, relative_url
 from garden.render.sequence_view import node_url
 
 # Material's fence writes <pre class="mermaid"><code>; mermaid2's, <pre  class=…> or <div  class=…>
@@ -36,23 +37,24 @@ def own_diagrams(page_html: str, path: str, garden: Garden) -> str:
                       page_html)
 
 
-def diagram_html(source: str, caption: str = "") -> str:
-    """The element ``sequence.js`` draws: the source stays readable until it does (or if it cannot)."""
-    label = f' aria-label="{html.escape(caption)}"' if caption else ""
-    return (f'<div class="garden-diagram" data-garden-diagram{label}>'
-            f'<pre class="garden-diagram__source"><code>{html.escape(source, quote=False)}</code></pre></div>')
+def diagram_html(diagram: MermaidText) -> str:
+    """The element ``sequence.js`` draws (as ``partials/garden/diagram.html`` writes it for
+    Garden's own pages): the source stays readable until it does, or if it cannot."""
+    clicks = f' data-garden-clicks="{html.escape(diagram.clicks)}"' if diagram.clicks else ""
+    return (f'<div class="garden-diagram" data-garden-diagram{clicks}>'
+            f'<pre class="garden-diagram__source"><code>{html.escape(diagram.source, quote=False)}</code></pre></div>')
 
 
-def _linked(source: str, path: str, page_url: str, garden: Garden) -> str:
+def _linked(source: str, path: str, page_url: str, garden: Garden) -> MermaidText:
     chart = parse_flowchart(source)
     if not chart.is_flowchart or chart.problems or garden.sequence.matcher is None:
-        return source
+        return MermaidText(source)
     links = {}
     for node in chart.nodes:
         key = None if node.id in chart.clicks else garden.sequence.matcher.match(node.label, path)
         if key is not None and key != path:
             links[node.id] = Link(relative_url(node_url(garden, key), page_url), _tooltip(garden, key))
-    return with_links(source, links)
+    return MermaidText(source, click_lines(links))
 
 
 def _tooltip(garden: Garden, key: str) -> str:

@@ -61,11 +61,22 @@ def relative_url(url: str, page_url: str) -> str:
     return relative + hash_mark + fragment
 
 
-def with_links(source: str, links: dict[str, Link]) -> str:
-    """A note's own diagram, with a ``click`` line for each matched node it left without one."""
-    if not links:
-        return source
-    return source.rstrip("\n") + "\n" + "\n".join(click(node, link) for node, link in links.items()) + "\n"
+@dataclass(frozen=True)
+class MermaidText:
+    """A diagram's source, and the ``click`` lines Garden adds to it: kept apart, so the
+    page shows (and search indexes) the diagram as written, and the renderer joins them."""
+
+    source: str
+    clicks: str = ""
+
+    @property
+    def full(self) -> str:
+        return self.source.rstrip("\n") + "\n" + self.clicks if self.clicks else self.source
+
+
+def click_lines(links: dict[str, Link]) -> str:
+    """A ``click`` line for each linked node."""
+    return "".join(click(node, link) + "\n" for node, link in links.items())
 
 
 @dataclass(frozen=True)
@@ -76,15 +87,14 @@ class ChartNode:
     current: bool = False  # the page the chart is on
 
 
-def flowchart(nodes: Sequence[ChartNode], edges: Iterable[tuple[str, str]], direction: str = "LR") -> str:
+def flowchart(nodes: Sequence[ChartNode], edges: Iterable[tuple[str, str]], direction: str = "LR") -> MermaidText:
     """A flowchart of ``nodes`` (ids ``n0``, ``n1``… in order, so no author's text is an
     id) and the edges between them; Mermaid's layout puts each stage after the last."""
     ids = {node.key: f"n{at}" for at, node in enumerate(nodes)}
     lines = [f"flowchart {direction}"]
     lines += [f"  {ids[node.key]}[{label(node.text)}]" for node in nodes]
     lines += [f"  {ids[a]} --> {ids[b]}" for a, b in edges if a in ids and b in ids]
-    lines += [click(ids[node.key], node.link) for node in nodes if node.link]
     current = [ids[node.key] for node in nodes if node.current]
     if current:
         lines += ["  classDef current stroke-width:3px", f"  class {','.join(current)} current"]
-    return "\n".join(lines) + "\n"
+    return MermaidText("\n".join(lines) + "\n", click_lines({ids[node.key]: node.link for node in nodes if node.link}))

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from garden.index.garden import Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.sequence import SEQUENCE_PAGE
-from garden.render.mermaid_text import ChartNode, Link, flowchart, relative_url
+from garden.render.mermaid_text import ChartNode, Link, MermaidText, flowchart, relative_url
 
 # Drawing hundreds of diagrams would keep a reader's browser busy for minutes: past
 # this many, components are shown as their lists of stages only.
@@ -43,7 +43,7 @@ class Component:
     number: int
     size: int
     stages: tuple[Stage, ...]
-    diagram: str | None  # Mermaid text, or None past the size limit
+    diagram: MermaidText | None  # None past the size limit
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Panel:
     stage: int
     needs: tuple[Entry, ...]
     unlocks: tuple[Entry, ...]
-    diagram: str
+    diagram: MermaidText
     score_of: str | None  # the card's checklists (ids, space-separated): readiness.js shows their live score here
     sequence_url: str
 
@@ -95,7 +95,7 @@ def _stages(garden: Garden, keys) -> tuple[Stage, ...]:
     return tuple(Stage(number, tuple(entries)) for number, entries in sorted(by_stage.items()))
 
 
-def _chart(garden: Garden, keys, page_url: str, current: str | None = None) -> str:
+def _chart(garden: Garden, keys, page_url: str, current: str | None = None) -> MermaidText:
     chosen = set(keys)
     nodes = [
         ChartNode(key, e.title, None if key == current else Link(relative_url(e.url, page_url), e.summary or e.title),
@@ -176,7 +176,7 @@ def around(garden: Garden, start: str) -> list[str]:
 
 def sequence_mermaid(garden: Garden, keys: list[str] | None = None) -> str:
     """The sequence (or ``keys`` of it) as one Mermaid flowchart, linked from the site root."""
-    return _chart(garden, keys if keys is not None else list(garden.sequence.nodes), "")
+    return _chart(garden, keys if keys is not None else list(garden.sequence.nodes), "").full
 
 
 def sequence_text(garden: Garden, keys: list[str] | None = None) -> str:

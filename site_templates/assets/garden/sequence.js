@@ -99,7 +99,9 @@
     var source = root.querySelector(".garden-diagram__source")
     var id = "garden-diagram-" + ++drawn
     root.dataset.gardenDrawn = "pending"
-    return window.mermaid.render(id, source.textContent).then(function (result) {
+    // The click lines Garden wrote for matched nodes wait in an attribute, out of the text.
+    var text = source.textContent.replace(/\n*$/, "\n") + (root.dataset.gardenClicks || "")
+    return window.mermaid.render(id, text).then(function (result) {
       var canvas = root.querySelector(".garden-diagram__canvas")
       if (!canvas) {
         canvas = document.createElement("div")
