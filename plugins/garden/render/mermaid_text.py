@@ -30,9 +30,11 @@ class Link:
     tooltip: str
 
 
-def label(text: str) -> str:
-    """``text`` as a quoted Mermaid label: ``"…"`` with entity codes, on one line."""
-    return '"' + _LABEL.sub(lambda m: _LABEL_ESCAPES[m.group()], " ".join(text.split())) + '"'
+def label(text: str, second: str | None = None) -> str:
+    """``text`` as a quoted Mermaid label: ``"…"`` with entity codes, on one line (and
+    ``second`` on a line of its own: a title's Chinese under its English)."""
+    lines = [_LABEL.sub(lambda m: _LABEL_ESCAPES[m.group()], " ".join(part.split())) for part in (text, second) if part]
+    return '"' + "<br>".join(lines) + '"'
 
 
 def url_text(url: str) -> str:
@@ -84,6 +86,7 @@ class ChartNode:
     key: str
     text: str  # the label
     link: Link | None = None
+    text_zh: str | None = None  # shown under it
     current: bool = False  # the page the chart is on
 
 
@@ -92,7 +95,7 @@ def flowchart(nodes: Sequence[ChartNode], edges: Iterable[tuple[str, str]], dire
     id) and the edges between them; Mermaid's layout puts each stage after the last."""
     ids = {node.key: f"n{at}" for at, node in enumerate(nodes)}
     lines = [f"flowchart {direction}"]
-    lines += [f"  {ids[node.key]}[{label(node.text)}]" for node in nodes]
+    lines += [f"  {ids[node.key]}[{label(node.text, node.text_zh)}]" for node in nodes]
     lines += [f"  {ids[a]} --> {ids[b]}" for a, b in edges if a in ids and b in ids]
     current = [ids[node.key] for node in nodes if node.current]
     if current:

@@ -99,7 +99,7 @@ def _chart(garden: Garden, keys, page_url: str, current: str | None = None) -> M
     chosen = set(keys)
     nodes = [
         ChartNode(key, e.title, None if key == current else Link(relative_url(e.url, page_url), e.summary or e.title),
-                  key == current)
+                  text_zh=e.title_zh, current=key == current)
         for key in keys
         for e in [entry(garden, key)]
     ]
