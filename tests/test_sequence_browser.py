@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 # The on-screen size of a node's label: its font size times the SVG's scale on screen.
 LABEL_PX = """(text) => {
   const label = [...document.querySelectorAll('[data-garden-diagram] .nodeLabel')]
-    .find((node) => node.textContent.trim() === text)
+    .find((node) => node.textContent.trim().startsWith(text))
   const svg = label.closest('svg')
   return parseFloat(getComputedStyle(label).fontSize) * svg.getScreenCTM().a
 }"""
@@ -183,3 +183,15 @@ def test_mermaids_own_parser_agrees_with_gardens(server, page):
              return out }""", accepted + rejected)
     disagree = [text for text, ok in zip(accepted + rejected, verdicts) if ok != (text in accepted)]
     assert disagree == []
+
+
+def test_on_a_phone_a_cards_map_reads_down_the_page(server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "guide/Sequence-maps/")
+    wait_for_diagrams(page, 2)
+    panel = page.locator(".garden-sequence-panel [data-garden-diagram]")
+    canvas = panel.locator(".garden-diagram__canvas")
+    assert canvas.evaluate("(element) => element.scrollWidth <= element.clientWidth + 1")
+    assert not panel.locator(".garden-diagram__toolbar").is_visible()  # nothing to pan
+    assert page.evaluate(LABEL_PX.replace("[data-garden-diagram] .nodeLabel", ".garden-sequence-panel .nodeLabel"),
+                         "Sequence maps") >= 12

@@ -7,6 +7,7 @@
   "use strict"
   var drawn = 0
   var ZOOM = [0.25, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2]
+  var NARROW = 600 // px: below this, Garden's own diagrams are drawn top to bottom
 
   function dark() {
     return document.body.getAttribute("data-md-color-scheme") === "slate"
@@ -101,6 +102,9 @@
     root.dataset.gardenDrawn = "pending"
     // The click lines Garden wrote for matched nodes wait in an attribute, out of the text.
     var text = source.textContent.replace(/\n*$/, "\n") + (root.dataset.gardenClicks || "")
+    if (root.dataset.gardenNarrow && root.clientWidth < NARROW) {  // a phone: read down, not across
+      text = text.replace(/^flowchart LR/, "flowchart " + root.dataset.gardenNarrow)
+    }
     return window.mermaid.render(id, text).then(function (result) {
       var canvas = root.querySelector(".garden-diagram__canvas")
       if (!canvas) {
