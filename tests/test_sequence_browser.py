@@ -195,3 +195,19 @@ def test_on_a_phone_a_cards_map_reads_down_the_page(server, page):
     assert not panel.locator(".garden-diagram__toolbar").is_visible()  # nothing to pan
     assert page.evaluate(LABEL_PX.replace("[data-garden-diagram] .nodeLabel", ".garden-sequence-panel .nodeLabel"),
                          "Sequence maps") >= 12
+
+
+def test_a_diagram_mermaid_rejects_shows_its_source_and_why_never_an_error_picture(tmp_path, page):
+    broken = "# Broken\n\n```mermaid\nsequenceDiagram\n  Alice->>: no one\n```\n\n```mermaid\nflowchart LR\n  A --> B\n```\n"
+    site = build_site(tmp_path, {"index.md": "# Home\n", "Broken.md": broken})
+    with serving(site.site) as url:
+        offline(page)
+        page.goto(url + "Broken/")
+        page.wait_for_selector("[data-garden-drawn=error]", timeout=15000)
+        wait_for_diagrams(page)
+        broken_diagram = page.locator("[data-garden-drawn=error]")
+        assert broken_diagram.locator(".garden-diagram__error").is_visible()
+        assert "Alice->>: no one" in broken_diagram.locator(".garden-diagram__source").inner_text()
+        assert "Syntax error" not in page.locator("body").inner_text()
+        assert page.locator("[data-garden-drawn=true] svg").count() >= 1  # the next one is drawn all the same
+        broken_diagram.screenshot(path=str(ARTIFACTS / "sequence-diagram-error.png"))
