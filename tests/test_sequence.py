@@ -293,3 +293,11 @@ def test_garden_check_reports_sequence_findings_with_file_and_line(tmp_path, cap
     found = {(f["code"], f["path"].rpartition("/")[2], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]}
     assert {("unlock-target", "B.md", 3)} <= found
     assert any(code == "unlock-cycle" and line == 3 for code, _, line in found)
+
+
+def test_each_item_of_a_block_list_keeps_its_own_line():
+    text = "---\ntitle: A\nunlocks:\n  - \"[[B]]\"\n  - Nowhere\nrequires:\n- B\n---\n\n# A\n"
+    garden = read_garden([("A.md", text), ("B.md", note("B"))])
+    assert [(f.line, f.target) for f in codes(garden, "unlock-target")] == [(5, "Nowhere")]
+    assert [p.line for p in garden.sequence.edges[("A.md", "B.md")]] == [4]
+    assert [p.line for p in garden.sequence.edges[("B.md", "A.md")]] == [7]

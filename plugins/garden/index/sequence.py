@@ -151,7 +151,11 @@ def _front_matter_edges(path, card, matcher, relation_keys, edges) -> list[Findi
     findings = []
     for key, direction in relation_keys.items():
         line = card.meta.lines.get(key, 1)
-        for item in _items(card.meta.extra.get(key)):
+        items = _items(card.meta.extra.get(key))
+        lines = card.meta.item_lines.get(key, ())
+        for at, item in enumerate(items):
+            if len(lines) == len(items):  # a block list: each item on its own line
+                line = lines[at]
             target = matcher.match(item, path) if item else None
             if target is None:
                 findings.append(Finding(path, line, 0, "warning", "unlock-target",
