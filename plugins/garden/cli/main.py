@@ -190,7 +190,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _sequence(args: argparse.Namespace) -> int:
-    from garden.render.sequence_view import around, sequence_data, sequence_mermaid, sequence_text
+    from garden.render.sequence_view import reachable, sequence_data, sequence_mermaid, sequence_text
 
     garden_project = project.locate(args.path)
     files = project.read_notes(garden_project)
@@ -202,7 +202,7 @@ def _sequence(args: argparse.Namespace) -> int:
         if start not in garden.sequence.nodes:
             print(f"garden: {args.start!r} is no note or term in the sequence", file=sys.stderr)
             return EXIT_USAGE
-        keys = around(garden, start)
+        keys = reachable(garden, start)
     if args.format == "json":
         data = sequence_data(garden)
         if keys is not None:

@@ -161,7 +161,7 @@ def sequence_data(garden: Garden) -> dict[str, Any]:
     }
 
 
-def around(garden: Garden, start: str) -> list[str]:
+def reachable(garden: Garden, start: str) -> list[str]:
     """Everything ``start`` needs, however far back, and everything it leads to, in stage order."""
     sequence, seen = garden.sequence, {start}
     for step in (sequence.needs, sequence.unlocks):
