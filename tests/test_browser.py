@@ -56,7 +56,7 @@ def test_mermaid_renders_offline(server, page):
     page.goto(_url(server, "practice/Why-teams-keep-notes/"))
     diagram = page.locator("[data-garden-diagram]").first
     diagram.scroll_into_view_if_needed()
-    # Garden draws the SVG into the page itself (sequence.js), not a closed shadow root.
+    # Garden draws the SVG into the page itself (diagrams.js), not a closed shadow root.
     page.wait_for_function(
         "() => document.querySelector('.garden-diagram__canvas svg')?.getBoundingClientRect().height > 40", timeout=15000
     )

@@ -147,7 +147,7 @@ _DIAGRAM = re.compile(r'<div class="garden-diagram" data-garden-diagram([^>]*)><
 
 
 def _diagram_sources(page_html: str) -> list[str]:
-    """Each diagram's Mermaid text as sequence.js hands it to Mermaid: the source, then the click lines."""
+    """Each diagram's Mermaid text as diagrams.js hands it to Mermaid: the source, then the click lines."""
     found = []
     for attributes, source in _DIAGRAM.findall(page_html):
         clicks = re.search(r'data-garden-clicks="([^"]*)"', attributes)
@@ -164,7 +164,7 @@ def test_a_notes_diagram_is_garden_owned_and_linked(site):
     assert "click B" not in source  # a concept stays a plain node
     assert 'Small ”green” <things> grow' in source  # quotes replaced; HTML-escaped in the page
     assert "&lt;things&gt;" in page and "<things>" not in page
-    assert "assets/garden/vendor/mermaid.min.js" in page and "assets/garden/sequence.js" in page
+    assert "assets/garden/vendor/mermaid.min.js" in page and "assets/garden/diagrams.js" in page
 
 
 def test_the_sequence_page_lists_every_stage_with_links(site):

@@ -1,4 +1,4 @@
-"""A page's Mermaid diagrams handed to Garden's own renderer (``sequence.js``), linked.
+"""A page's Mermaid diagrams handed to Garden's own renderer (``diagrams.js``), linked.
 
 Material draws a ``.mermaid`` block inside a closed shadow root, where no page script
 reaches it (no zoom, no tooltips) and it scales wide diagrams down to unreadable text;
@@ -6,7 +6,7 @@ mermaid2 draws it with its own settings. So every diagram on a page, whichever f
 wrote it (Material's, mermaid2's ``<div>`` or ``<pre>``), becomes a Garden diagram:
 its source as written, and apart from it (so search indexes the diagram as written) a
 ``click`` line for each node naming a note or a term, with the page-relative URL and the
-note's summary as tooltip. ``sequence.js`` draws it with
+note's summary as tooltip. ``diagrams.js`` draws it with
 the site's Mermaid in strict mode.
 """
 
@@ -38,7 +38,7 @@ def own_diagrams(page_html: str, path: str, garden: Garden) -> str:
 
 
 def diagram_html(diagram: MermaidText) -> str:
-    """The element ``sequence.js`` draws (as ``partials/garden/diagram.html`` writes it for
+    """The element ``diagrams.js`` draws (as ``partials/garden/diagram.html`` writes it for
     Garden's own pages): the source stays readable until it does, or if it cannot."""
     clicks = f' data-garden-clicks="{html.escape(diagram.clicks)}"' if diagram.clicks else ""
     return (f'<div class="garden-diagram" data-garden-diagram{clicks}>'

@@ -32,6 +32,7 @@ SCRIPTS = (
     "assets/garden/explorer.js",
     "assets/garden/terms.js",
     "assets/garden/readiness.js",
+    "assets/garden/diagrams.js",
     "assets/garden/sequence.js",
 )
 VENDOR = ASSETS / "garden" / "vendor"
