@@ -225,10 +225,11 @@ OPEN_SHADOW_ROOTS = """{
 
 
 def wait_for_diagrams(page, count: int = 1) -> None:
-    """Wait until ``count`` Mermaid diagrams are drawn as SVG, in a shadow root (Material's)
-    or in the element itself (mermaid's own ``startOnLoad``). Needs ``OPEN_SHADOW_ROOTS``."""
+    """Wait until ``count`` Mermaid diagrams are drawn as SVG: Garden's own (diagrams.js
+    draws every note's diagram in the page), in a shadow root (Material's) or in the
+    element itself (mermaid's own ``startOnLoad``). Material's need ``OPEN_SHADOW_ROOTS``."""
     page.wait_for_function(
-        """(count) => [...document.querySelectorAll('.mermaid')]
+        """(count) => [...document.querySelectorAll('.mermaid, [data-garden-diagram]')]
              .filter((diagram) => (diagram.shadowRoot || diagram).querySelector('svg')).length >= count""",
         arg=count,
         timeout=15000,

@@ -54,11 +54,11 @@ def test_reading_switch_hides_english_and_is_remembered(server, page):
 
 def test_mermaid_renders_offline(server, page):
     page.goto(_url(server, "practice/Why-teams-keep-notes/"))
-    diagram = page.locator(".mermaid").first
+    diagram = page.locator("[data-garden-diagram]").first
     diagram.scroll_into_view_if_needed()
-    # Material draws the SVG into a closed shadow root: an empty box means no diagram.
+    # Garden draws the SVG into the page itself (diagrams.js), not a closed shadow root.
     page.wait_for_function(
-        "() => document.querySelector('div.mermaid')?.getBoundingClientRect().height > 40", timeout=15000
+        "() => document.querySelector('.garden-diagram__canvas svg')?.getBoundingClientRect().height > 40", timeout=15000
     )
     diagram.screenshot(path=str(ARTIFACTS / "mermaid.png"))
     assert page.requested_hosts <= {"127.0.0.1"}

@@ -126,7 +126,8 @@ def test_mermaid_loads_from_the_site_only_where_a_diagram_is(tmp_path):
         tmp_path,
         {"index.md": "# Home\n", "Map.md": "# Map\n\n```mermaid\nflowchart LR\n  A --> B\n```\n"},
     )
-    assert '<pre class="mermaid"><code>flowchart LR' in site.html("Map/")
+    # Garden draws it (diagrams.js), not Material: its source waits in a Garden diagram.
+    assert '<div class="garden-diagram" data-garden-diagram><pre class="garden-diagram__source"><code>flowchart LR\n  A --&gt; B</code></pre></div>' in site.html("Map/")
     assert "assets/garden/vendor/mermaid.min.js" in site.html("Map/")
     assert "mermaid.min.js" not in site.html("")
     assert (site.site / "assets/garden/vendor/mermaid.min.js").is_file()

@@ -50,3 +50,35 @@ def test_an_edit_rebuilds_its_page_and_the_pages_that_show_it(tmp_path):
     (tmp_path / "docs" / "B.md").write_text("# B\n\nB, edited.\n")
     _build(config_file)
     assert (site / "index.html").stat().st_mtime_ns == index_before
+
+
+def test_an_unlock_edit_rebuilds_the_panels_and_the_sequence_page(tmp_path):
+    write_tree(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "A.md": "---\nunlocks: B\n---\n\n# A\n",
+        "B.md": "---\nunlocks: C\n---\n\n# B\n",
+        "C.md": "# C\n",
+        "D.md": "# D\n\nNot in the sequence.\n",
+    })
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({
+        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
+        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
+    }))
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    site = tmp_path / "site"
+    pages = ("A", "B", "C", "D", "sequence")
+    before = {page: (site / page / "index.html").stat().st_mtime_ns for page in pages}
+    time.sleep(0.05)
+    (tmp_path / "docs" / "B.md").write_text("---\nunlocks: C\ntakeaway: B's new summary\n---\n\n# B\n")
+    _build(config_file)
+    after = {page: (site / page / "index.html").stat().st_mtime_ns for page in pages}
+    assert after["A"] != before["A"] and after["C"] != before["C"]  # their panels' maps show B's summary
+    assert after["sequence"] != before["sequence"]
+    assert after["D"] == before["D"]
+    time.sleep(0.05)
+    (tmp_path / "docs" / "C.md").write_text("---\nunlocks: A\n---\n\n# C\n")  # now a cycle: stages change
+    _build(config_file)
+    assert "stage 1" in (site / "B" / "index.html").read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def test_mermaid2_draws_with_the_sites_own_mermaid(tmp_path, page, fence):
         page.add_init_script(OPEN_SHADOW_ROOTS)
         page.goto(url + "Map/")
         wait_for_diagrams(page)
-        page.locator(".mermaid").first.screenshot(path=str(ARTIFACTS / f"mermaid2-{fence or 'garden'}.png"))
+        page.locator("[data-garden-diagram]").first.screenshot(path=str(ARTIFACTS / f"mermaid2-{fence or 'garden'}.png"))
     assert page.requested_hosts == {"127.0.0.1"}
     assert page.failed == []
     assert [u for u in page.requested if "mermaid" in u] == [url + assets.MERMAID], "loaded once, from the site"

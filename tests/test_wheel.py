@@ -83,7 +83,7 @@ def test_the_installed_garden_loads_nothing_from_another_host(installed_server, 
     page.goto(installed_server + path)
     if drawn == "diagram":
         wait_for_diagrams(page)
-        shown = page.locator(".mermaid").first
+        shown = page.locator("[data-garden-diagram]").first
     else:
         page.wait_for_selector(".katex", timeout=10000)
         page.wait_for_function("() => document.fonts.status === 'loaded'")

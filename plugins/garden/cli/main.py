@@ -1,4 +1,5 @@
-"""The ``garden`` command: create, check, build and preview a garden; show one card's model."""
+"""The ``garden`` command: create, check, build and preview a garden; show one card's model
+and the garden's sequence."""
 
 from __future__ import annotations
 
@@ -66,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("json", "text"), default="text")
     check.add_argument("--strict", action="store_true", help="warnings count as errors for the exit code")
     check.set_defaults(run=_check)
+
+    sequence = commands.add_parser("sequence", help="what unlocks what: the garden's stages, without building HTML")
+    sequence.add_argument("path", nargs="?", help="folder of notes, or mkdocs.yml (default: ./mkdocs.yml)")
+    sequence.add_argument("--from", dest="start", metavar="NOTE",
+                          help="only what NOTE (a title, alias, term or path) needs and leads to")
+    sequence.add_argument("--format", choices=("text", "mermaid", "json"), default="text")
+    sequence.set_defaults(run=_sequence)
     return parser
 
 
@@ -179,6 +187,40 @@ def _check(args: argparse.Namespace) -> int:
         print(", ".join(f"{value} {name.replace('_', ' ')}" for name, value in summary.items()))
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def _sequence(args: argparse.Namespace) -> int:
+    from garden.render.sequence_view import reachable, sequence_data, sequence_mermaid, sequence_text
+
+    garden_project = project.locate(args.path)
+    files = project.read_notes(garden_project)
+    garden = read_garden(files.notes, files.attachments,
+                         GardenOptions.from_plugin_options(project.garden_options(garden_project)))
+    keys = None
+    if args.start:
+        start = garden.sequence.matcher.match(args.start, "") if garden.sequence.matcher else None
+        if start not in garden.sequence.nodes:
+            print(f"garden: {args.start!r} is no note or term in the sequence", file=sys.stderr)
+            return EXIT_USAGE
+        keys = reachable(garden, start)
+    if args.format == "json":
+        data = sequence_data(garden)
+        if keys is not None:
+            data = _only(data, set(keys))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print((sequence_mermaid if args.format == "mermaid" else sequence_text)(garden, keys), end="")
+    return EXIT_OK
+
+
+def _only(data: dict, keys: set[str]) -> dict:
+    return {
+        **data,
+        "nodes": [node for node in data["nodes"] if node["id"] in keys],
+        "stages": [[key for key in stage if key in keys] for stage in data["stages"]],
+        "edges": [edge for edge in data["edges"] if edge["source"] in keys and edge["target"] in keys],
+        "components": [[key for key in c if key in keys] for c in data["components"] if keys & set(c)],
+    }
 
 
 def _show_engine_log() -> None:

@@ -25,6 +25,7 @@ from garden.index.findings import (
 )
 from garden.index.glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from garden.index.resolution import GardenIndex, Resolution
+from garden.index.sequence import SEQUENCE_PAGE, Sequence, build_sequence
 from garden.index.listings import Listing, listings
 from garden.index.parallel import map_on_cores, parse_cards
 from garden.index.site_map import SiteMap, plan
@@ -41,6 +42,7 @@ class GardenOptions:
     gardens: Mapping[str, str] = field(default_factory=dict)
     publish_drafts: bool = False
     readiness_words: tuple[str, ...] = READINESS_WORDS
+    sequence_keys: Mapping[str, str] = field(default_factory=dict)  # front matter key -> "unlocks" | "requires"
 
     @classmethod
     def from_plugin_options(cls, options: Mapping, use_directory_urls: bool = True) -> GardenOptions:
@@ -52,6 +54,7 @@ class GardenOptions:
             gardens={str(k): str(v) for k, v in (options.get("gardens") or {}).items()},
             publish_drafts=bool(options.get("drafts", False)),
             readiness_words=tuple(str(w) for w in options.get("readiness_words") or READINESS_WORDS),
+            sequence_keys={str(k): str(v) for k, v in (options.get("sequence_keys") or {}).items()},
         )
 
 
@@ -70,6 +73,7 @@ class Garden:
     generated: tuple[str, ...] = ()  # pages Garden writes itself: tags, folders, glossary, health
     term_scans: dict[str, TermScan] = field(default_factory=dict, repr=False)
     checklists: dict[str, tuple[PageChecklist, ...]] = field(default_factory=dict)  # note path -> its checklists
+    sequence: Sequence = field(default_factory=Sequence)  # what unlocks what
 
     @property
     def cards(self) -> dict[str, Card]:
@@ -122,6 +126,9 @@ def garden_from_cards(
         published, attachments, generated, mode=options.link_resolution, gardens=options.gardens
     )
     links = {path: tuple(index.resolve(link, path) for link in card.links) for path, card in by_path.items()}
+    sequence = build_sequence(by_path, index, terms, options.sequence_keys)
+    if sequence.nodes and SEQUENCE_PAGE not in by_path:  # the sequence page, where there is one
+        generated = (*generated, SEQUENCE_PAGE)
     site_map = plan(
         [*by_path, *generated],
         slugs=options.slugs,
@@ -139,6 +146,7 @@ def garden_from_cards(
         *(f for scan in scans.values() for f in scan.findings),
         *(f for path, card in by_path.items() for f in untranslated_findings(path, card)),
         *(f for found in checklists.values() for f in (*checklist_findings(found), *duplicate_findings(found))),
+        *sequence.findings,
     )
     return Garden(
         index=index,
@@ -154,6 +162,7 @@ def garden_from_cards(
         coverage={path: coverage(card) for path, card in by_path.items()},
         generated=generated,
         checklists={path: found for path, found in checklists.items() if found},
+        sequence=sequence,
     )
 
 

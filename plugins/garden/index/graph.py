@@ -67,13 +67,17 @@ def graph_data(garden: Garden) -> dict[str, Any]:
             tag_page = garden.tag_pages.get(tag)
             if tag_page in nodes:
                 edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None
+    for (source, target), _places in garden.sequence.edges.items():
+        ends = [_sequence_node(garden, key, nodes) for key in (source, target)]
+        if None not in ends:
+            edges[(ends[0]["id"], ends[1]["id"], "unlock")] = None
     # Directory URLs end in "/", file URLs do not: whichever most pages have is left implied.
     suffix = "/" if sum(node["url"].endswith("/") for node in nodes.values()) * 2 >= len(nodes) else ""
     return encode_graph(list(nodes.values()), list(edges), suffix)
 
 
 NODE_KINDS = ("note", "term", "tag")
-EDGE_KINDS = ("link", "embed", "term", "tag")
+EDGE_KINDS = ("link", "embed", "term", "tag", "unlock")  # "unlock": the sequence's edges
 # The characters JavaScript's encodeURI leaves as they are (besides letters, digits
 # and "-_.~", which Python's quote never escapes): a URL built this way in Python is
 # the very string graph.js rebuilds with encodeURI.
@@ -160,3 +164,11 @@ def _term_node(garden: Garden, name: str, nodes: dict[str, dict[str, Any]]) -> d
             "kind": "term",
         }
     return nodes[key]
+
+
+def _sequence_node(garden: Garden, key: str, nodes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A node of the sequence in the graph: a note's, or its term's entry."""
+    if key in nodes:
+        return nodes[key]
+    node = garden.sequence.nodes.get(key)
+    return _term_node(garden, node.title, nodes) if node is not None and node.kind == "term" else None

@@ -2,7 +2,8 @@
 
 A note's page shows its own text, its backlinks (from the notes linking to it), the
 notes it embeds, and term links; tag, folder, glossary and health pages list notes.
-When an edit changes a note, the pages that show any of it are stale; when it moves
+When an edit changes a note, the pages that show any of it are stale (sequence panels
+included); when it moves
 pages, renames terms or retitles a note under a full navigation, everything is.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
+from garden.index.sequence import SEQUENCE_PAGE
 
 
 def digest(text: str) -> str:
@@ -38,7 +40,20 @@ def stale_pages(before: Garden, after: Garden, changed: set[str], *, full_naviga
             stale.update(r.path for r in garden.links.get(path, ()) if r.path)  # their backlinks
             stale.update(b.source for b in garden.backlinks.get(path, ()))  # link or embed it
         stale.update(listing.path for listing in garden.listings if changed & set(listing.members))
-    return stale
+    return stale | _sequence_pages(before, after, changed)
+
+
+def _sequence_pages(before: Garden, after: Garden, changed: set[str]) -> set[str]:
+    """The sequence's pages an edit touches: every card in it when an unlock or a stage
+    changed (a panel shows stages and neighbours two steps away), else the neighbours
+    of an edited card (their panels show its title)."""
+    shape = [(set(garden.sequence.edges), garden.sequence.stages) for garden in (before, after)]
+    if shape[0] != shape[1]:
+        return {*before.sequence.nodes, *after.sequence.nodes, SEQUENCE_PAGE}
+    near = changed & after.sequence.nodes.keys()
+    for _ in range(2):
+        near |= {other for key in near for other in (*after.sequence.needs[key], *after.sequence.unlocks[key])}
+    return near | ({SEQUENCE_PAGE} if near else set())
 
 
 def _title(garden: Garden, path: str) -> str | None:

@@ -45,6 +45,8 @@ class FrontMatter:
     permalink: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys, kept as written
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # key -> its line in the file
+    # key -> the line of each "- item" of its block list, so a finding can point at one item
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
 
 def read_front_matter(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
@@ -132,6 +134,7 @@ def _validated(meta: dict[str, Any], text: str) -> tuple[FrontMatter, tuple[Prob
             permalink=text_value("permalink"),
             extra={k: v for k, v in meta.items() if k not in KNOWN_KEYS},
             lines=lines,
+            item_lines=_item_lines(text),
         ),
         tuple(problems),
     )
@@ -159,6 +162,22 @@ def _key_lines(text: str) -> dict[str, int]:
         if colon and key and not key[0].isspace() and not key.startswith(("-", "#")):
             found.setdefault(key.strip(), number)
     return found
+
+
+def _item_lines(text: str) -> dict[str, tuple[int, ...]]:
+    """The line of each ``- item`` under a top-level key (a block list, one item a line)."""
+    found: dict[str, list[int]] = {}
+    key = None
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        if line and not line[0].isspace() and not line.startswith("-"):
+            key = line.partition(":")[0].strip()
+        elif key is not None and line.lstrip().startswith("- "):
+            if not line.startswith("-") and len(line) - len(line.lstrip()) > 2:
+                continue  # deeper: part of an item, not one
+            found.setdefault(key, []).append(number)
+    return {name: tuple(numbers) for name, numbers in found.items()}
 
 
 def _first_line(error: Exception) -> str:

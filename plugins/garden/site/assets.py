@@ -22,7 +22,9 @@ TEMPLATES = Path(site_templates.__file__).resolve().parent
 OVERRIDES = TEMPLATES / "overrides"
 ASSETS = TEMPLATES / "assets"
 URL_PREFIX = "assets/garden/"
-STYLESHEETS = ("assets/garden/garden.css", "assets/garden/graph.css", "assets/garden/readiness.css")
+STYLESHEETS = (
+    "assets/garden/garden.css", "assets/garden/graph.css", "assets/garden/readiness.css", "assets/garden/sequence.css",
+)
 SCRIPTS = (
     "assets/garden/reading.js",
     "assets/garden/graph.js",
@@ -30,6 +32,8 @@ SCRIPTS = (
     "assets/garden/explorer.js",
     "assets/garden/terms.js",
     "assets/garden/readiness.js",
+    "assets/garden/diagrams.js",
+    "assets/garden/sequence.js",
 )
 VENDOR = ASSETS / "garden" / "vendor"
 MERMAID = "assets/garden/vendor/mermaid.min.js"

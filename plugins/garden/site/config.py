@@ -73,3 +73,18 @@ class GardenConfig(Config):
 
     checklist_unknown_share = c.Type(float, default=0.5)
     """The share of items not yet known above which the verdict is "mostly unknown"."""
+
+    sequence_keys = c.Type(dict, default={})
+    """Front matter keys that name unlock relations besides ``unlocks`` and ``requires``,
+    each with its direction: ``{next: unlocks, prerequisites: requires}``."""
+
+    sequence_max_nodes = c.Type(int, default=60)
+    """On ``/sequence/``, a connected group of more notes than this is shown as its
+    searchable list of stages only, not drawn as a diagram."""
+
+    sequence_panel = c.Type(bool, default=True)
+    """Show, on each card in the sequence, what it needs first, what it unlocks next,
+    and a small map of its neighbourhood."""
+
+    sequence_depth = c.Choice((1, 2), default=1)
+    """How many steps before and after a card its neighbourhood map shows (1 or 2)."""

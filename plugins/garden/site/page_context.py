@@ -10,6 +10,8 @@ from garden.index.graph import node_id
 from garden.render import views
 from garden.render.glossary_view import health_view
 from garden.render.readiness_view import checklist_text, dashboard_view
+from garden.render.sequence_view import panel, sequence_page
+from garden.index.sequence import SEQUENCE_PAGE
 from garden.site import pages
 from garden.site.config import GardenConfig
 
@@ -18,6 +20,8 @@ def garden_context(garden: Garden, path: str, options: GardenConfig, compact: bo
     card = garden.cards.get(path)
     listing = garden.listing(path)
     in_graph = card is not None and (listing is None or listing.kind != "folder")
+    sequence = sequence_page(garden, options.sequence_max_nodes) if path == SEQUENCE_PAGE else None
+    sequence_panel = panel(garden, path, options.sequence_depth) if options.sequence_panel else None
     return {
         "garden_card": views.card_view(card, garden) if card and options.card_header else None,
         "garden_reading_default": options.default_reading,
@@ -30,4 +34,7 @@ def garden_context(garden: Garden, path: str, options: GardenConfig, compact: bo
         "garden_readiness": dashboard_view(garden) if path == READINESS_PAGE else None,
         "garden_checklist_text": checklist_text(options.checklist_verdicts, options.checklist_unknown_share, garden, path)
         if path in garden.checklists or path == READINESS_PAGE else None,
+        "garden_sequence": sequence,
+        "garden_sequence_panel": sequence_panel,
+        "garden_diagrams": bool(sequence or sequence_panel),  # main.html loads Mermaid for them
     }

@@ -24,6 +24,8 @@ from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.graph import graph_data
 from garden.index.listings import TAGS_FOLDER
+from garden.index.sequence import SEQUENCE_JSON, SEQUENCE_PAGE
+from garden.render.sequence_view import sequence_data
 from garden.notes.slugs import quartz_slug
 
 GRAPH_PAGE = "graph.md"
@@ -43,9 +45,11 @@ def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path
         found.append(Finding(path, 1, 0, "info", "draft", "draft, not published (set the garden option drafts: true to publish)"))
         files.remove(by_path[path])
     titles = {listing.path: listing.title for listing in garden.listings}
-    titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness"})
+    titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness",
+                   SEQUENCE_PAGE: "Sequence"})
+    wide = {SEQUENCE_PAGE: {"hide": ["toc"]}}  # the sequence's diagrams want the full width
     for path in garden.generated:
-        files.append(generated_page(config, path, titles[path]))
+        files.append(generated_page(config, path, titles[path], **wide.get(path, {})))
     if files.get_file_from_path(GRAPH_PAGE) is None:
         # The whole garden wants the page's full width: no table of contents.
         files.append(generated_page(config, GRAPH_PAGE, "Graph", hide=["toc"]))
@@ -101,6 +105,11 @@ def write_readiness(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, READINESS_JSON, readiness_data(garden.checklists, garden.cards))
 
 
+def write_sequence(garden: Garden, site_dir: str) -> Path | None:
+    """What unlocks what: stages, and each edge with where it was written (when there is any)."""
+    return write_json(site_dir, SEQUENCE_JSON, sequence_data(garden)) if garden.sequence.nodes else None
+
+
 def write_explorer(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, EXPLORER_JSON, explorer_data(garden))
 
@@ -118,6 +127,7 @@ def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigat
         *(f"{folder}/index.md" for folder in top_folders),
         GLOSSARY_PAGE,
         READINESS_PAGE,
+        SEQUENCE_PAGE,
         GRAPH_PAGE,
         f"{TAGS_FOLDER}/index.md",
         HEALTH_PAGE,

@@ -18,8 +18,9 @@ from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
 from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
+from garden.site.page_content import page_content
 from garden.site.config import GardenConfig
-from garden.site.glossary_page import glossary_content, glossary_dir, glossary_files
+from garden.site.glossary_page import glossary_dir, glossary_files
 from garden.site.messages import Reporter, log
 from garden.site.search import SearchAdapter, open_search
 from garden.site.sources import NoteSources
@@ -119,7 +120,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.pool is not None and self.pool.owns(page.file.src_uri):
             return html  # a worker renders this note
-        return glossary_content(html, page, config, self.garden)
+        return page_content(html, page, config, self.garden)
 
     @event_priority(100)  # first: search indexes the page's HTML, so it must be in place
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -144,6 +145,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         pages.write_explorer(self.garden, config.site_dir)
         pages.write_terms(self.garden, config.site_dir)
         pages.write_readiness(self.garden, config.site_dir)
+        pages.write_sequence(self.garden, config.site_dir)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
@@ -174,7 +176,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         page.read_source(config)
         page.markdown = self._page_markdown(page.markdown or "", page)
         page.render(config, files)
-        page.content = glossary_content(page.content or "", page, config, self.garden)
+        page.content = page_content(page.content or "", page, config, self.garden)
 
     def _start_render_pool(self, config: MkDocsConfig, files: Files) -> None:
         self._stop_render_pool(wait=False)  # a failed build's, if any

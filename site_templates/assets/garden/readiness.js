@@ -206,6 +206,7 @@
     var line = this.tasks ? "score_tasks" : "score"
     this.score.dataset.gardenScore = score.ready + "/" + score.total
     this.score.textContent = score.ready + "/" + score.total
+    mirrorScores()
     this.summary.replaceChildren(words(text.words[line], score))
     var which = verdict(score, this.tasks)
     this.verdictLine.dataset.gardenVerdict = which
@@ -347,6 +348,23 @@
         element("button", { type: "button", "class": "md-button", "data-garden-action": "mine" }, [word("mine")]))
       checklist.notice.hidden = false
       checklist.root.scrollIntoView()
+    })
+  }
+
+  // The card's sequence panel shows its checklists' score beside "Unlocks next":
+  // [data-garden-score-of] names them (ids separated by spaces), the sum is shown.
+  function mirrorScores() {
+    document.querySelectorAll("[data-garden-score-of]").forEach(function (shown) {
+      var ids = shown.dataset.gardenScoreOf.split(" ")
+      var sum = { ready: 0, total: 0 }
+      mounted.forEach(function (checklist) {
+        if (ids.indexOf(checklist.root.dataset.gardenChecklist) < 0) return
+        var score = tally(checklist.states())
+        sum.ready += score.ready
+        sum.total += score.total
+      })
+      shown.dataset.gardenScore = sum.ready + "/" + sum.total
+      shown.textContent = sum.ready + "/" + sum.total
     })
   }
 
