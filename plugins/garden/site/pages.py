@@ -86,6 +86,12 @@ def write_files(site_dir: str, texts: dict[str, str]) -> None:
             out.write(text)
 
 
+def write_data(garden: Garden, site_dir: str) -> None:
+    """The garden's data files at the site root, for its pages' scripts and for other tools."""
+    for write in (write_graph, write_explorer, write_terms, write_readiness, write_sequence):
+        write(garden, site_dir)
+
+
 def write_graph(garden: Garden, site_dir: str) -> Path:
     return write_json(site_dir, GRAPH_JSON, graph_data(garden))
 

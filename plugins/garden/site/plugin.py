@@ -18,10 +18,10 @@ from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
 from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
-from garden.site.page_content import page_content
 from garden.site.config import GardenConfig
 from garden.site.glossary_page import glossary_dir, glossary_files
 from garden.site.messages import Reporter, log
+from garden.site.page_content import page_content
 from garden.site.search import SearchAdapter, open_search
 from garden.site.sources import NoteSources
 
@@ -141,11 +141,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.garden is None:
             return
-        pages.write_graph(self.garden, config.site_dir)
-        pages.write_explorer(self.garden, config.site_dir)
-        pages.write_terms(self.garden, config.site_dir)
-        pages.write_readiness(self.garden, config.site_dir)
-        pages.write_sequence(self.garden, config.site_dir)
+        pages.write_data(self.garden, config.site_dir)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
