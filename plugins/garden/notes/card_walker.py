@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from garden.notes import lang, mdparse
-from garden.notes.sentences import sentence_around
+from garden.notes.sentences import Sentences
 from garden.notes.card_model import (
     BLOCK_MARKER,
     Block,
@@ -29,7 +29,7 @@ from garden.notes.card_model import (
 )
 from garden.notes.inline_tags import TAG_TOKEN, InlineTag
 from garden.notes.slugs import heading_anchor, unique_anchor
-from garden.notes.wikilinks import TOKEN_TYPE, WikiLink, locate
+from garden.notes.wikilinks import TOKEN_TYPE, InlineLocator, WikiLink
 
 _SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 _TASK_MARK = re.compile(r"^\[( |x|X)\]\s+")
@@ -152,15 +152,20 @@ class Walker:
         text = mdparse.plain_text(inline)
         prose = mdparse.plain_text(inline, prose=True)
         in_link = 0
+        sentences: Sentences | None = None  # made at the first link: most inline blocks have none
+        locator: InlineLocator | None = None
         for child in inline.children or ():
             in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
             if child.type == TOKEN_TYPE or (child.type == "link_open" and "link" in child.meta):
-                link = locate(inline, child, self.lines)
+                locator = locator or InlineLocator(inline, self.lines)
+                sentences = sentences or Sentences(text)
+                link = locator.locate(child)
                 self.links.append(link)
                 # Found here, on the parsing cores, not for each backlink once the garden is known.
-                self.link_context.append(sentence_around(text, link.display_text))
+                self.link_context.append(sentences.around(link.display_text))
             elif child.type == TAG_TOKEN and not in_link:  # a link's label is the link's, not a tag
-                self.inline_tags.append(locate(inline, child, self.lines))
+                locator = locator or InlineLocator(inline, self.lines)
+                self.inline_tags.append(locator.locate(child))
         line = inline.map[0] + 1 if inline.map else 0
         if parent == "heading_open":
             self._heading(int(self.stack[-1].tag[1]), text, line)

@@ -77,24 +77,34 @@ def rewrite(
     for index, found in by_line.items():
         if not 0 <= index < len(lines):
             continue
-        line = lines[index]
-        shift = (grown or {}).get(index, 0)
-        for resolution in sorted(found, key=_column, reverse=True):
-            if isinstance(resolution, Span):
-                start = resolution.col - 1 + shift
-                if line.startswith(resolution.raw, start):
-                    line = line[:start] + resolution.text + line[start + len(resolution.raw) :]
-                continue
-            start = resolution.link.col - 1 + shift
-            raw = _written_form(line, start, resolution.link.raw)
-            if raw is None:
-                continue
-            whole_line = line.strip() == raw and len(found) == 1
-            block = embed(resolution, line[:start]) if embed and whole_line and resolution.link.embed else None
-            text = block if block is not None else replacement(resolution, from_path)
-            line = line[:start] + text + line[start + len(raw) :]
-        lines[index] = line
+        lines[index] = _rewrite_line(lines[index], found, (grown or {}).get(index, 0), from_path, embed)
     return "\n".join(lines)
+
+
+def _rewrite_line(
+    line: str, found: list[Resolution | Span], shift: int, from_path: str, embed: Embedder | None
+) -> str:
+    """One line with its links and spans replaced, left to right, joined once (a line of
+    20,000 links is rebuilt once, not once per link)."""
+    pieces: list[str] = []
+    cursor = 0
+    for item in sorted(found, key=_column):
+        if isinstance(item, Span):
+            start, raw, text = item.col - 1 + shift, item.raw, item.text
+            if start < cursor or not line.startswith(raw, start):
+                continue
+        else:
+            start = item.link.col - 1 + shift
+            written = _written_form(line, start, item.link.raw) if start >= cursor else None
+            if written is None:
+                continue
+            raw = written
+            whole_line = len(found) == 1 and line.strip() == raw
+            block = embed(item, line[:start]) if embed and whole_line and item.link.embed else None
+            text = block if block is not None else replacement(item, from_path)
+        pieces += [line[cursor:start], text]
+        cursor = start + len(raw)
+    return "".join(pieces) + line[cursor:] if pieces else line
 
 
 def _column(item: Resolution | Span) -> int:
