@@ -85,6 +85,7 @@ def test_a_stream_sends_each_chunk_whatever_order_it_is_asked_in(helpers):
     stream = parallel.Stream(_square, range(40), 1, helpers=2, chunk=4)
     try:
         assert stream.take(stream.chunk_of(37), timeout=30) == [n * n + 1 for n in range(36, 40)]
+        assert stream.positions(stream.chunk_of(37)) == range(36, 40)
         assert stream.take(stream.chunk_of(0), timeout=30) == [1, 2, 5, 10]
         assert not stream.broken
     finally:

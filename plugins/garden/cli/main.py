@@ -225,11 +225,11 @@ def _only(data: dict, keys: set[str]) -> dict:
 
 def _show_engine_log() -> None:
     """The engine's messages (MkDocs' or ProperDocs'), Garden's findings among them, on stderr."""
-    from garden.site.engine import LOG
+    from garden.site.messages import ENGINE_LOG
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    engine_log = logging.getLogger(LOG)
+    engine_log = logging.getLogger(ENGINE_LOG)
     engine_log.addHandler(handler)
     engine_log.setLevel(logging.INFO)
 

@@ -209,6 +209,11 @@ class Stream:
     def chunk_of(self, at: int) -> int:
         return at // self._job.chunk
 
+    def positions(self, number: int) -> range:
+        """The positions in ``items`` of chunk ``number``'s results."""
+        start = number * self._job.chunk
+        return range(start, min(start + self._job.chunk, len(self._job.items)))
+
     def take(self, number: int, timeout: float) -> list[Any] | None:
         """Chunk ``number``'s results, waiting at most ``timeout`` seconds for each message;
         None if no helper will send them (failed, lost, or not in time)."""

@@ -38,12 +38,8 @@ class Sentences:
         return _clipped(self.text[self._starts[number] : self._ends[number]].strip())
 
     def _first(self) -> str:
-        return next((self.text[s:e].strip() for s, e in zip(self._starts, self._ends) if self.text[s:e].strip()), "")
-
-
-def sentence_around(text: str, needle: str) -> str:
-    """The sentence of ``text`` that holds ``needle``; the start of ``text`` if none does."""
-    return Sentences(text).around(needle)
+        sentences = (self.text[start:end].strip() for start, end in zip(self._starts, self._ends))
+        return next((sentence for sentence in sentences if sentence), "")
 
 
 def _clipped(sentence: str) -> str:

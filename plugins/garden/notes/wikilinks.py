@@ -3,13 +3,12 @@
 The rule only *reads*: it pushes a ``wikilink`` token carrying a :class:`WikiLink`
 in ``meta``. Because markdown-it has already claimed code spans, fences and HTML,
 nothing inside code is ever taken for a link. Line and column are filled in later
-by :func:`locate` from the inline token's line map.
+by :class:`InlineLocator` from the inline token's line map.
 """
 
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -189,7 +188,7 @@ class InlineLocator:
     def _column(self, number: int, source_line: str, pos: int, raw: str) -> int:
         line_start = self._line_starts[number]
         if number not in self._offsets:
-            self._offsets[number] = _line_offset(source_line, self.inline.content, line_start)
+            self._offsets[number] = _line_offset(source_line, self._content_line(number))
         offset = self._offsets[number]
         if offset >= 0 and source_line.startswith(raw, offset + pos - line_start):
             return offset + pos - line_start + 1
@@ -200,8 +199,12 @@ class InlineLocator:
                 return found + 1
         return 0
 
+    def _content_line(self, number: int) -> str:
+        starts = self._line_starts
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(self.inline.content)
+        return self.inline.content[starts[number] : end]
 
-def _line_offset(source_line: str, content: str, line_start: int) -> int:
-    line_end = content.find("\n", line_start)
-    content_line = content[line_start : line_end if line_end >= 0 else len(content)]
+
+def _line_offset(source_line: str, content_line: str) -> int:
+    """Where a line of inline content sits in its source line (-1: not found)."""
     return source_line.rfind(content_line.rstrip()) if content_line.strip() else -1

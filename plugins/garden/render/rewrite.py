@@ -95,10 +95,9 @@ def _rewrite_line(
                 continue
         else:
             start = item.link.col - 1 + shift
-            written = _written_form(line, start, item.link.raw) if start >= cursor else None
-            if written is None:
+            raw = _written_form(line, start, item.link.raw) if start >= cursor else None
+            if raw is None:
                 continue
-            raw = written
             whole_line = len(found) == 1 and line.strip() == raw
             block = embed(item, line[:start]) if embed and whole_line and item.link.embed else None
             text = block if block is not None else replacement(item, from_path)

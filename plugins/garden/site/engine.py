@@ -16,7 +16,6 @@ if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("prop
 
 import mkdocs  # noqa: E402  (after the engine is chosen)
 
-#: ``"mkdocs"`` or ``"properdocs"``: the package behind ``mkdocs.*`` in this process.
+#: ``"mkdocs"`` or ``"properdocs"``: the package behind ``mkdocs.*`` in this process,
+#: and the name of the logger it reports on (and counts for ``--strict``).
 NAME = mkdocs.__name__
-#: The logger the engine reports on (and counts for ``--strict``).
-LOG = NAME

@@ -15,7 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from garden.index.findings import Finding
 from garden.site import engine
 
-ENGINE_LOG = engine.LOG  # the engine's logger: "mkdocs", or "properdocs"
+ENGINE_LOG = engine.NAME  # the engine's logger: "mkdocs", or "properdocs"
 log = get_plugin_logger("garden")
 
 

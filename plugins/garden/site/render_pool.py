@@ -156,7 +156,7 @@ class RenderPool:
         self._job.progress.value = wanted
         if wanted not in self._received and not self._stream.broken:
             number = self._stream.chunk_of(wanted)
-            for at, rendered in enumerate(self._stream.take(number, PAGE_TIMEOUT) or (), start=number * _CHUNK):
+            for at, rendered in zip(self._stream.positions(number), self._stream.take(number, PAGE_TIMEOUT) or ()):
                 self._received[at] = rendered
                 self._after_done = self._after_done or rendered.after_done
             if self._stream.broken:
