@@ -34,6 +34,7 @@ SCRIPTS = (
     "assets/garden/readiness.js",
     "assets/garden/diagrams.js",
     "assets/garden/sequence.js",
+    "assets/garden/search.js",
 )
 VENDOR = ASSETS / "garden" / "vendor"
 MERMAID = "assets/garden/vendor/mermaid.min.js"

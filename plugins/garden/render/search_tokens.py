@@ -1,0 +1,102 @@
+"""Search tokens: what a text is cut into for Garden's search index, and what a query is
+cut into in the browser (``search.js`` does the same steps; a test holds them together).
+
+- English: words of letters and digits, lowercased, accents dropped, lightly stemmed
+  (``links``, ``linked``, ``linking`` are ``link``).
+- Chinese: the segmenter's words (jieba, with the garden's own words taught to it) and
+  every pair of neighbouring characters, so a query cut differently from the text still
+  matches ("知识花园" is found where the text has "知识" and "花园" side by side).
+- Names: ``=`` and a name's letters without spaces or punctuation ("=反向链接",
+  "=writingacard"): a query that is a note's whole title, alias or term matches it first.
+- Typos: ``~`` and a word with one letter deleted (and the word itself): two words one
+  edit apart share such a key, so "bakclink" still finds "backlink".
+
+Pure: text in, strings out; the segmenter is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterable, Iterator
+
+Segmenter = Callable[[str], Iterable[str]]
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RUN = re.compile(f"[{CJK}]+")
+_WORD = re.compile(f"[a-z0-9]+|[{CJK}]+")
+_NOT_NAME = re.compile(f"[^a-z0-9{CJK}]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+TYPO_MIN = 4  # shorter words have too many neighbours one letter away
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents: "Café" -> "cafe"."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def stem(word: str) -> str:
+    """A light English stem, the same in ``search.js``."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> Iterator[str]:
+    """English words (folded) and Chinese runs, in order."""
+    return iter(_WORD.findall(fold(text)))
+
+
+def is_chinese(word: str) -> bool:
+    return bool(CJK_RUN.fullmatch(word))
+
+
+def bigrams(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def name_key(name: str) -> str:
+    """``=`` and the name's letters: a whole-name match, whatever the spacing."""
+    return "=" + _NOT_NAME.sub("", fold(name))
+
+
+def typo_keys(word: str) -> list[str]:
+    """The word and every one-letter deletion of it, each marked ``~``."""
+    if len(word) < TYPO_MIN or is_chinese(word):
+        return []
+    return ["~" + word] + ["~" + word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def text_tokens(text: str, segment: Segmenter, whole_runs: bool = False) -> Iterator[str]:
+    """Every token of ``text``: stems, Chinese words and bigrams (and, for names, each
+    Chinese run whole and its single characters, so a one-character query finds a title)."""
+    for word in words(text):
+        if not is_chinese(word):
+            yield stem(word)
+            continue
+        pairs = bigrams(word)
+        yield from pairs
+        for piece in segment(word):
+            if len(piece) > 2 and is_chinese(piece):
+                yield piece  # two-character words are their bigram already
+        if whole_runs:
+            if len(word) > 2:
+                yield word
+            yield from word if len(word) > 1 else (word,)
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """A query as the browser cuts it: per word, the tokens any of which may match it."""
+    groups = []
+    for word in words(query):
+        if is_chinese(word):
+            groups.append([word] if len(word) == 1 else [word, *bigrams(word)])
+        else:
+            groups.append([stem(word), *typo_keys(word)])
+    return groups
