@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 
 from .conftest import ARTIFACTS
+from .search_harness import search
 
 pytestmark = pytest.mark.browser
 
@@ -65,12 +66,7 @@ def test_mermaid_renders_offline(server, page):
 
 
 def _search(page, query: str) -> list[str]:
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")
-    page.keyboard.type(" ")  # Material searches on key events
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Type')")
-    page.wait_for_timeout(300)
+    search(page, query)
     return page.locator(".md-search-result__item").all_inner_texts()
 
 

@@ -14,6 +14,7 @@ from garden.render.glossary_view import pinyin_key
 from garden.index.terms import TermMatcher, translation_findings
 
 from .conftest import build_site
+from .search_harness import records
 
 BACKLINK = "---\nterm: Backlink\nzh: 反向链接\naliases: [backlinks, 反链]\nrelated: [Wikilink]\n---\n\nA link back to the linking note.\n\n指回链接笔记的链接。\n"
 WIKILINK = "---\nterm: Wikilink\nzh: 维基链接\n---\n\nA link in double brackets.\n\n写在双方括号中的链接。\n"
@@ -154,9 +155,8 @@ def test_glossary_page_lists_every_term_with_both_indexes(site):
 
 
 def test_search_finds_terms_in_both_languages(site):
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entry = next(doc for doc in index["docs"] if doc["location"] == "glossary/#backlink")
-    assert "Backlink" in entry["title"] and "反向" in entry["title"]
+    entry = next(doc for doc in records(site.site) if doc["u"] == "glossary/Backlink/")
+    assert (entry["t"], entry["z"]) == ("Backlink", "反向链接")
 
 
 def test_terms_are_graph_nodes_used_by_notes(site):

@@ -14,6 +14,7 @@ from garden.site import render_pool
 from garden.site.messages import ENGINE_LOG
 
 from .conftest import build_site
+from .search_harness import index_bytes
 
 NOTES = {
     "index.md": "# Home\n\nStart at [[Card 1]] or [[卡片 2]].\n",
@@ -65,8 +66,7 @@ def test_workers_build_the_same_site_as_one_process(tmp_path, every_note_in_a_wo
     assert _pages(parallel.site) == _pages(serial.site)
     for page in _pages(parallel.site):
         assert filecmp.cmp(parallel.site / page, serial.site / page, shallow=False), f"{page} differs"
-    search = "search/search_index.json"
-    assert (parallel.site / search).read_bytes() == (serial.site / search).read_bytes()
+    assert index_bytes(parallel.site) == index_bytes(serial.site)
     assert [w.replace("/parallel/", "/") for w in parallel.warnings] == [
         w.replace("/serial/", "/") for w in serial.warnings
     ]
@@ -137,54 +137,31 @@ def test_notes_parsed_and_scanned_on_every_core_read_as_in_one_process(monkeypat
 
 
 def test_pages_indexed_ahead_for_search_give_the_same_index(tmp_path, every_note_in_a_worker, monkeypatch):
-    from garden.site.search.material import MaterialSearch
+    from garden.site.search.garden_search import GardenSearch
 
     monkeypatch.setattr(render_pool, "AHEAD", -(10**9))  # the worker always has time
     counts = []
-    original = MaterialSearch.finish
+    original = GardenSearch.finish
 
-    def counting(self, site_dir):
-        counts.append((self.added, self.indexed_here, dict(self._front_matter)))
+    def finishing(self, site_dir):
+        counts.append((self.ahead, dict(self._front_matter)))
         original(self, site_dir)
 
-    monkeypatch.setattr(MaterialSearch, "finish", counting)
+    monkeypatch.setattr(GardenSearch, "finish", finishing)
     parallel = build_site(tmp_path / "parallel", NOTES, glossary=GLOSSARY)
-    added, indexed_here, waiting = counts[0]
-    assert added == len(NOTES) + len(GLOSSARY), "every note was indexed by a worker"
-    assert indexed_here >= 2, "the pages the garden makes itself (glossary, graph…) are indexed as before"
-    assert waiting == {}, "every page's front matter is as it was once it is written"
+    assert counts == [(len(NOTES) + len(GLOSSARY), {})], "every note indexed by a worker, its front matter as it was"
     serial = build_site(tmp_path / "serial", NOTES, glossary=GLOSSARY, plugin_options={"parallel": False})
-    index = "search/search_index.json"
-    assert (parallel.site / index).read_bytes() == (serial.site / index).read_bytes()
+    assert index_bytes(parallel.site) == index_bytes(serial.site)
+    assert not (parallel.site / "search" / "search_index.json").exists(), "Material's own index is not shipped"
 
 
 def test_a_page_indexed_ahead_keeps_its_own_search_front_matter(tmp_path, every_note_in_a_worker, monkeypatch):
     monkeypatch.setattr(render_pool, "AHEAD", -(10**9))
-    notes = {**NOTES, "notes/Card 1.md": "---\nsearch:\n  boost: 2\n---\n\n# Card 1\n\nBoosted.\n"}
+    notes = {**NOTES, "notes/Card 1.md": "---\nsearch:\n  exclude: true\n---\n\n# Card 1\n\nUnfindable.\n"}
     parallel = build_site(tmp_path / "parallel", notes, glossary=GLOSSARY)
     serial = build_site(tmp_path / "serial", notes, glossary=GLOSSARY, plugin_options={"parallel": False})
-    index = "search/search_index.json"
-    assert b'"boost":2' in (parallel.site / index).read_bytes()
-    assert (parallel.site / index).read_bytes() == (serial.site / index).read_bytes()
-
-
-def test_no_indexing_ahead_when_another_plugin_sees_the_page_before_search(tmp_path):
-    from mkdocs.config import load_config
-
-    from garden.site.search import open_search
-
-    built = build_site(tmp_path, {"index.md": "# Home\n"})
-    config = load_config(str(built.root / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
-    garden = config.plugins["garden"]
-    assert open_search(config, garden).can_index_ahead()
-
-    class Retitles:
-        def on_page_context(self, context, **kwargs):
-            return context
-
-    config.plugins.events["page_context"].insert(0, Retitles().on_page_context)
-    assert not open_search(config, garden).can_index_ahead()
+    assert b"Unfindable" not in index_bytes(parallel.site), "search: exclude is the author's to say"
+    assert index_bytes(parallel.site) == index_bytes(serial.site)
 
 
 def test_no_workers_where_processes_cannot_be_forked(monkeypatch):

@@ -35,7 +35,7 @@ BODY_CAP = 6  # a word said often is worth no more than said six times
 POSTINGS_CAP = 2000  # the best-scoring docs of a token found almost everywhere
 SHARD_BYTES = 24_000  # about what one token costs a reader to fetch
 DOCS_PER_CHUNK = 8
-SECTION_CHARS, DOC_CHARS = 400, 1600  # text kept per section and per doc, for snippets
+SECTION_CHARS, DOC_CHARS = 900, 2400  # text kept per section and per doc, for snippets
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,7 @@
     var at = 0
     if (pattern) {
       pattern.lastIndex = 0
-      var found = pattern.exec(fold(text)) || pattern.exec(text)
+      var found = pattern.exec(text)
       if (found) at = found.index
     }
     var start = Math.max(0, at - Math.floor(width / 3))
@@ -270,14 +270,17 @@
     link.setAttribute("data-garden-search-result", record.u)
     var article = document.createElement("article")
     article.className = "md-search-result__article md-typeset garden-search-result"
-    var title = marked(document.createElement("h1"), record.t, pattern)
-    title.setAttribute("lang", "en")
+    // Both titles, the reader's language first (reading switch: EN / 中文 / EN+中文).
+    var title = document.createElement("h1")
+    var en = marked(document.createElement("span"), record.t, pattern)
+    en.setAttribute("lang", "en")
+    title.appendChild(en)
     if (record.z && record.z !== record.t) {
       var zh = marked(document.createElement("span"), record.z, pattern)
       zh.className = "garden-search-result__zh"
       zh.setAttribute("lang", "zh-Hans")
-      title.appendChild(document.createTextNode(" "))
-      title.appendChild(zh)
+      if (document.documentElement.dataset.gardenReading === "zh") title.prepend(zh, " ")
+      else title.append(" ", zh)
     }
     article.appendChild(title)
     if (section && section[0] && section[0] !== record.t) {
@@ -409,7 +412,14 @@
       }
     })
     say(labels.gardenSearchPlaceholder)
-    window.gardenSearch = { run: run, rank: function (query) { return rank(index, query) }, index: index }
+    // For tests and tools: the same steps as the box, and the query's tokens as cut here.
+    window.gardenSearch = {
+      run: run,
+      rank: function (query) { return rank(index, query) },
+      groups: queryGroups,
+      nameKey: nameKey,
+      fnv1a: fnv1a,
+    }
   }
 
   var box = document.querySelector("[data-garden-search]")

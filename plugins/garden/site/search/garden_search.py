@@ -44,6 +44,7 @@ class GardenSearch:
         self._own = own
         self._front_matter: dict[str, Any] = {}  # page path -> its own ``search`` meta
         self._terms: dict[str, Any] = {}
+        self.ahead = 0  # pages a render worker indexed
         # page path -> (record, postings); under `serve` the previous build's, until rewritten
         self.docs: dict[str, tuple[dict, dict[str, int]]] = dict(previous.docs) if previous else {}
 
@@ -75,9 +76,12 @@ class GardenSearch:
         return (self._entry(page),)
 
     def use_entries(self, page: Page, entries: Entries | None) -> None:
-        shown, scores = entries[0] if entries else self._entry(page)
-        self.docs[page.file.src_uri] = (shown, scores)
         path = page.file.src_uri
+        if _excluded(page):  # the author's own `search: exclude: true`, as Material reads it
+            self.docs.pop(path, None)
+            return
+        self.ahead += bool(entries)
+        self.docs[path] = entries[0] if entries else self._entry(page)
         self._front_matter[path] = page.meta.get("search", _NOT_SET)
         own = page.meta.get("search")
         page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
@@ -103,6 +107,11 @@ class GardenSearch:
         found = sections(page.content or "")
         doc = page_doc(self._own.garden, path, page.url, page.title or "", found, self._terms.get(path))
         return record(doc), postings(doc, _segment)
+
+
+def _excluded(page: Page) -> bool:
+    own = page.meta.get("search")
+    return isinstance(own, dict) and bool(own.get("exclude"))
 
 
 def _segment(text: str) -> list[str]:
