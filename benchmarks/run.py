@@ -130,14 +130,15 @@ def compact_plain_config(root: Path) -> Path:
 
 
 def sizes(site: Path, source: Path) -> dict[str, float]:
-    index = site / "search" / "search_index.json"
+    # Garden's search index is many small files (search/garden/), Material's one.
+    index = [site / "search" / "search_index.json", *sorted((site / "search" / "garden").rglob("*.json"))]
     graph = site / "graph.json"
-    raw = index.read_bytes() if index.is_file() else b""
+    raw = [path.read_bytes() for path in index if path.is_file()]
     return {
         "site_mb": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6,
         "source_mb": sum(f.stat().st_size for f in source.rglob("*.md")) / 1e6,
-        "search_mb": len(raw) / 1e6,
-        "search_gz_mb": len(gzip.compress(raw)) / 1e6,
+        "search_mb": sum(map(len, raw)) / 1e6,
+        "search_gz_mb": sum(len(gzip.compress(data)) for data in raw) / 1e6,
         "graph_mb": graph.stat().st_size / 1e6 if graph.is_file() else 0.0,
     }
 
