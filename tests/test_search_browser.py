@@ -78,6 +78,12 @@ def test_a_one_letter_typo_still_finds_the_note(server, page):
     assert search(page, "bakclink")[0] == "glossary/Backlink/"
 
 
+def test_a_title_is_found_while_its_last_word_is_typed(server, page):
+    page.goto(server)
+    assert search(page, "transclu")[0] == "glossary/Transclusion/"
+    assert "guide/Readiness-checklists/" in search(page, "readiness check")[:3]
+
+
 def test_a_result_shows_both_titles_the_heading_a_marked_snippet_and_tags(server, page):
     page.goto(server)
     search(page, "反向链接")
@@ -126,9 +132,9 @@ def test_a_query_fetches_only_the_pieces_it_needs(server, page):
 def test_the_browser_cuts_a_query_as_the_index_was_cut(server, page):
     page.goto(server)
     page.wait_for_function("() => window.gardenSearch")
-    for query in ("Backlinks linking 知识花园", "Café entries 图", "writing-a-card", "反向链接 status"):
+    for query in ("Backlinks linking 知识花园", "Café entries 图", "writing-a-card", "反向链接 status", "writing a ca", "backl "):
         groups = page.evaluate("q => window.gardenSearch.groups(q)", query)
-        browser = [[g["whole"], *(g["pairs"] if g["chinese"] else g["typos"])] for g in groups]
+        browser = [[g["whole"], *(g["pairs"] if g["chinese"] else [*g["typos"], *filter(None, [g["prefix"]])])] for g in groups]
         assert browser == query_groups(query), query
         assert page.evaluate("q => window.gardenSearch.nameKey(q)", query) == name_key(query)
         for token in ("garden", "反向", "~bcklink", "=garden的架构"):

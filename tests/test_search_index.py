@@ -54,6 +54,8 @@ def test_query_groups_say_which_tokens_may_match_each_word():
         ["garden", *typo_keys("garden")], ["知识花园", "知识", "识花", "花园"]
     ]
     assert query_groups("图") == [["图"]]
+    assert query_groups("backl")[0][-1] == "^backl", "the last word may still be being typed"
+    assert query_groups("backl ")[0][-1] != "^backl"
 
 
 def test_names_outweigh_terms_urls_tags_headings_and_body():
@@ -72,6 +74,7 @@ def test_names_outweigh_terms_urls_tags_headings_and_body():
     assert scores["=编写一张卡片"] == scores["=cardformat"] == scores["=writingacard"]
     assert scores["format"] > scores["guide"] > scores["layout"] > scores["idea"]
     assert "~cardformat" not in scores and "~formt" in scores
+    assert {"^wri", "^writ", "^writin", "^form"} <= set(scores) and "^writing" not in scores
 
 
 def test_sections_are_read_from_html_without_permalinks_scripts_or_diagram_sources():

@@ -25,12 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from garden.render.search_tokens import Segmenter, name_key, text_tokens, typo_keys, words
+from garden.render.search_tokens import Segmenter, name_key, prefix_keys, text_tokens, typo_keys, words
 from garden.render.search_text import Section
 
 NAME, TERM, PATH, TAG, HEADING = 40, 24, 12, 10, 8
 WHOLE_NAME, WHOLE_TERM = 120, 60
 TYPO_NAME, TYPO_TERM = 12, 8
+PREFIX_NAME, PREFIX_TERM = 10, 6
 BODY_CAP = 6  # a word said often is worth no more than said six times
 POSTINGS_CAP = 2000  # the best-scoring docs of a token found almost everywhere
 SHARD_BYTES = 24_000  # about what one token costs a reader to fetch
@@ -54,8 +55,8 @@ def postings(doc: SearchDoc, segment: Segmenter) -> dict[str, int]:
     """Each token of ``doc`` and its score there."""
     scores: Counter[str] = Counter()
     names = [doc.title, *([doc.title_zh] if doc.title_zh else []), *doc.aliases]
-    _names(scores, names, segment, NAME, WHOLE_NAME, TYPO_NAME)
-    _names(scores, doc.terms, segment, TERM, WHOLE_TERM, TYPO_TERM)
+    _names(scores, names, segment, NAME, WHOLE_NAME, (TYPO_NAME, PREFIX_NAME))
+    _names(scores, doc.terms, segment, TERM, WHOLE_TERM, (TYPO_TERM, PREFIX_TERM))
     _field(scores, doc.path_words, segment, PATH)
     for tag in doc.tags:
         _field(scores, tag, segment, TAG)
@@ -67,7 +68,11 @@ def postings(doc: SearchDoc, segment: Segmenter) -> dict[str, int]:
     return dict(scores)
 
 
-def _names(scores: Counter[str], names: Iterable[str], segment: Segmenter, weight: int, whole: int, typo: int) -> None:
+def _names(
+    scores: Counter[str], names: Iterable[str], segment: Segmenter, weight: int, whole: int, near: tuple[int, int]
+) -> None:
+    """A name's tokens; ``near``: the weights of its words' typo and prefix keys."""
+    typo, prefix = near
     for name in dict.fromkeys(names):
         key = name_key(name)
         if len(key) > 1:
@@ -75,8 +80,9 @@ def _names(scores: Counter[str], names: Iterable[str], segment: Segmenter, weigh
         for token in set(text_tokens(name, segment, whole_runs=True)):
             scores[token] += weight
         for word in set(words(name)):
-            for token in typo_keys(word):
-                scores[token] = max(scores[token], typo)
+            for keys, score in ((typo_keys(word), typo), (prefix_keys(word), prefix)):
+                for token in keys:
+                    scores[token] = max(scores[token], score)
 
 
 def _field(scores: Counter[str], text: str, segment: Segmenter, weight: int) -> None:

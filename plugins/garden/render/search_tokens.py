@@ -10,6 +10,8 @@ cut into in the browser (``search.js`` does the same steps; a test holds them to
   "=writingacard"): a query that is a note's whole title, alias or term matches it first.
 - Typos: ``~`` and a word with one letter deleted (and the word itself): two words one
   edit apart share such a key, so "bakclink" still finds "backlink".
+- Prefixes: ``^`` and the first three or more letters of a word of a name, so a title is
+  found while its last word is still being typed ("backl").
 
 Pure: text in, strings out; the segmenter is passed in.
 """
@@ -28,6 +30,7 @@ _WORD = re.compile(f"[a-z0-9]+|[{CJK}]+")
 _NOT_NAME = re.compile(f"[^a-z0-9{CJK}]+")
 _MARKS = re.compile("[\u0300-\u036f]")
 TYPO_MIN = 4  # shorter words have too many neighbours one letter away
+PREFIX_MIN = 3
 
 
 def fold(text: str) -> str:
@@ -73,6 +76,13 @@ def typo_keys(word: str) -> list[str]:
     return ["~" + word] + ["~" + word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+def prefix_keys(word: str) -> list[str]:
+    """``^`` and each beginning of the word, from three letters to all but its last."""
+    if is_chinese(word):
+        return []
+    return ["^" + word[:end] for end in range(PREFIX_MIN, len(word))]
+
+
 def text_tokens(text: str, segment: Segmenter, whole_runs: bool = False) -> Iterator[str]:
     """Every token of ``text``: stems, Chinese words and bigrams (and, for names, each
     Chinese run whole and its single characters, so a one-character query finds a title)."""
@@ -92,11 +102,14 @@ def text_tokens(text: str, segment: Segmenter, whole_runs: bool = False) -> Iter
 
 
 def query_groups(query: str) -> list[list[str]]:
-    """A query as the browser cuts it: per word, the tokens any of which may match it."""
+    """A query as the browser cuts it: per word, the tokens any of which may match it
+    (the last English word, perhaps still being typed, also as a beginning)."""
     groups = []
-    for word in words(query):
+    found = list(words(query))
+    for number, word in enumerate(found):
         if is_chinese(word):
             groups.append([word] if len(word) == 1 else [word, *bigrams(word)])
         else:
-            groups.append([stem(word), *typo_keys(word)])
+            typing = number == len(found) - 1 and len(word) >= PREFIX_MIN and not query[-1:].isspace()
+            groups.append([stem(word), *typo_keys(word), *(["^" + word] if typing else [])])
     return groups

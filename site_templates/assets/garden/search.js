@@ -13,6 +13,7 @@
   var NOT_NAME = new RegExp("[^a-z0-9" + CJK + "]+", "g")
   var CHINESE = new RegExp("^[" + CJK + "]+$")
   var TYPO_MIN = 4
+  var PREFIX_MIN = 3
   var SHOWN = 10
 
   // --- tokens: the same steps as search_tokens.py ---------------------------------------
@@ -43,12 +44,17 @@
     return keys
   }
 
+  // Per word of the query, the tokens that may match it; the last English word, perhaps
+  // still being typed, also as a beginning ("^backl").
   function queryGroups(query) {
-    return (fold(query).match(WORD) || []).map(function (word) {
+    var found = fold(query).match(WORD) || []
+    var typing = !/\s$/.test(query)
+    return found.map(function (word, number) {
       if (CHINESE.test(word)) {
         return word.length === 1 ? { chinese: true, whole: word, pairs: [] } : { chinese: true, whole: word, pairs: bigrams(word) }
       }
-      return { chinese: false, whole: stem(word), typos: typoKeys(word), word: word }
+      var prefix = typing && number === found.length - 1 && word.length >= PREFIX_MIN ? "^" + word : null
+      return { chinese: false, whole: stem(word), typos: typoKeys(word), prefix: prefix, word: word }
     })
   }
 
@@ -133,6 +139,7 @@
     if (!group.chinese) {
       addBest(best, scores(rows.get(group.whole), docs), 1)
       group.typos.forEach(function (key) { addBest(best, scores(rows.get(key), docs), 0.6) })
+      if (group.prefix) addBest(best, scores(rows.get(group.prefix), docs), 0.6)
       return best
     }
     addBest(best, scores(rows.get(group.whole), docs), 1.5)
@@ -159,6 +166,7 @@
     groups.forEach(function (group) {
       tokens.push(group.whole)
       tokens.push.apply(tokens, group.chinese ? group.pairs : group.typos)
+      if (group.prefix) tokens.push(group.prefix)
     })
     return tokens
   }
