@@ -37,8 +37,9 @@ REPO = HERE.parent
 GENERATOR = HERE / "gen_garden.py"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-# Queries a synthetic garden answers: its glossary terms, both languages, and words.
-QUERIES = ("backlink", "反向链接", "knowledge garden", "知识花园", "readiness", "静态站点", "slug", "维基链接")
+# Queries a synthetic garden answers (benchmarks/gen_garden.py): titles, aliases and
+# glossary terms in both languages, words and phrases of the text.
+QUERIES = ("climate evidence", "气候证据", "archive energy", "档案能源", "trust", "价格方法", "Note 0118", "conflict method")
 
 
 def build(python: str, config: Path, site: Path, cwd: Path) -> float:
@@ -92,7 +93,11 @@ def material_query(page, query: str) -> None:
     page.fill(".md-search__input", query)
     page.keyboard.press("End")
     page.keyboard.type(" ")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=300_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0"
+        " || /No matching|没有/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=300_000,
+    )
 
 
 PAGEFIND = """async q => {
