@@ -42,7 +42,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 QUERIES = ("climate evidence", "气候证据", "archive energy", "档案能源", "trust", "价格方法", "Note 0118", "conflict method")
 
 
-def build(python: str, config: Path, site: Path, cwd: Path) -> float:
+def build(python: str, config: Path, site: Path, cwd: Path, reuse: bool = False) -> float:
+    """Seconds to build ``site`` (0 when ``reuse`` finds it built: a run that only measures queries)."""
+    if reuse and site.is_dir():
+        return 0.0
     start = time.perf_counter()
     subprocess.run([python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], check=True, cwd=cwd,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -68,19 +71,17 @@ def serving(directory: Path):
 
 
 class Fetched:
-    """Bytes of every response whose URL holds one of ``parts``, since ``reset``."""
+    """Bytes and number of the responses whose URL holds one of ``parts``, from the page's load on."""
 
     def __init__(self, page, parts: tuple[str, ...]) -> None:
-        self.parts, self.bytes = parts, 0
+        self.parts, self.bytes, self.count = parts, 0, 0
         page.on("response", self._count)
 
     def _count(self, response) -> None:
         if any(part in response.url for part in self.parts):
+            self.count += 1
             with contextlib.suppress(Exception):
                 self.bytes += len(response.body())
-
-    def reset(self) -> None:
-        self.bytes = 0
 
 
 def garden_query(page, query: str) -> None:
@@ -113,7 +114,7 @@ def pagefind_query(page, query: str) -> None:
 
 def measure(site: Path, ask, parts: tuple[str, ...], browser, open_box: bool) -> dict:
     """Cold and warm latency and bytes before the first result, over ``QUERIES``."""
-    cold, warm, before = [], [], []
+    cold, warm, before, requests = [], [], [], []
     with serving(site) as url:
         for number, query in enumerate(QUERIES):
             page = browser.new_page()
@@ -121,11 +122,11 @@ def measure(site: Path, ask, parts: tuple[str, ...], browser, open_box: bool) ->
             page.goto(url)
             if open_box:
                 page.click(".md-search__input")
-            fetched.reset()
             start = time.perf_counter()
             ask(page, query)
             cold.append(time.perf_counter() - start)
             before.append(fetched.bytes)
+            requests.append(fetched.count)
             second = QUERIES[(number + 1) % len(QUERIES)]
             if ask is material_query:
                 page.fill(".md-search__input", "")
@@ -134,10 +135,11 @@ def measure(site: Path, ask, parts: tuple[str, ...], browser, open_box: bool) ->
             warm.append(time.perf_counter() - start)
             page.close()
     return {"cold_ms": statistics.median(cold) * 1000, "warm_ms": statistics.median(warm) * 1000,
-            "before_first_bytes": max(before), "before_first_median": statistics.median(before)}
+            "before_first_bytes": max(before), "before_first_median": statistics.median(before),
+            "requests_median": statistics.median(requests)}
 
 
-def bench(notes: int, work: Path, main: Path | None, pagefind: bool, browser) -> dict:
+def bench(notes: int, work: Path, main: Path | None, pagefind: bool, browser, reuse: bool = False) -> dict:
     root = work / f"garden-{notes}"
     if not (root / "content").is_dir():
         subprocess.run([sys.executable, str(GENERATOR), str(root), "--notes", str(notes), "--force"], check=True,
@@ -145,19 +147,20 @@ def bench(notes: int, work: Path, main: Path | None, pagefind: bool, browser) ->
     config = root / "mkdocs-garden.yml"
     row: dict = {"notes": notes, "markdown_bytes": sum(p.stat().st_size for p in (root / "content").rglob("*.md"))}
     site = root / "site-search-garden"
-    row["garden"] = {"build_s": build(sys.executable, config, site, root),
+    row["garden"] = {"build_s": build(sys.executable, config, site, root, reuse),
                      "index_bytes": folder_bytes(site / "search" / "garden")}
     row["garden"].update(measure(site, garden_query, ("/search/garden/",), browser, open_box=True))
     if main is not None:
         old = root / "site-search-material"
-        row["material"] = {"build_s": build(str(main / ".venv" / "bin" / "python"), config, old, root),
+        row["material"] = {"build_s": build(str(main / ".venv" / "bin" / "python"), config, old, root, reuse),
                            "index_bytes": (old / "search" / "search_index.json").stat().st_size}
         parts = ("/search/search_index.json", "/workers/search")
         row["material"].update(measure(old, material_query, parts, browser, open_box=True))
         if pagefind:
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pagefind", "--site", str(old)], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if not (reuse and (old / "pagefind").is_dir()):
+                subprocess.run([sys.executable, "-m", "pagefind", "--site", str(old)], check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             row["pagefind"] = {"build_s": time.perf_counter() - start, "index_bytes": folder_bytes(old / "pagefind")}
             row["pagefind"].update(measure(old, pagefind_query, ("/pagefind/",), browser, open_box=False))
     return row
@@ -165,8 +168,8 @@ def bench(notes: int, work: Path, main: Path | None, pagefind: bool, browser) ->
 
 def report(rows: list[dict]) -> str:
     lines = [
-        "| notes | engine | index build | index total | before first result (max / median) | first query | next query |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| notes | engine | index build | index total | before first result (max / median) | requests | first query | next query |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         for engine in ("garden", "material", "pagefind"):
@@ -176,7 +179,7 @@ def report(rows: list[dict]) -> str:
             build_note = "whole build" if engine != "pagefind" else "pagefind run"
             lines.append(
                 f"| {row['notes']:,} | {engine} | {m['build_s']:.1f} s ({build_note}) | {m['index_bytes'] / 1e6:.1f} MB "
-                f"| {m['before_first_bytes'] / 1e6:.2f} / {m['before_first_median'] / 1e6:.2f} MB "
+                f"| {m['before_first_bytes'] / 1e6:.2f} / {m['before_first_median'] / 1e6:.2f} MB | {m['requests_median']:.0f} "
                 f"| {m['cold_ms']:.0f} ms | {m['warm_ms']:.0f} ms |"
             )
     return "\n".join(lines)
@@ -188,6 +191,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/garden-search-bench"))
     parser.add_argument("--main", type=Path, help="a checkout of Garden before its own search, with its .venv")
     parser.add_argument("--pagefind", action="store_true", help="also index the material build with Pagefind")
+    parser.add_argument("--reuse", action="store_true", help="measure queries on sites built before (build times 0)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -195,7 +199,7 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for notes in args.sizes:
-            rows.append(bench(notes, args.work, args.main, args.pagefind, browser))
+            rows.append(bench(notes, args.work, args.main, args.pagefind, browser, args.reuse))
             print(json.dumps(rows[-1]), flush=True)
         browser.close()
     print(report(rows))

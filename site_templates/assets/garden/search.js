@@ -165,10 +165,24 @@
     var tokens = [name]
     groups.forEach(function (group) {
       tokens.push(group.whole)
-      tokens.push.apply(tokens, group.chinese ? group.pairs : group.typos)
+      if (group.chinese) tokens.push.apply(tokens, group.pairs)
       if (group.prefix) tokens.push(group.prefix)
     })
     return tokens
+  }
+
+  // Typo keys are many (a word and each deletion of it), each in a shard of its own: they
+  // are fetched only for the English words that found nothing as written.
+  function withTypos(index, groups, found) {
+    var missed = groups.filter(function (group) {
+      return !group.chinese && !found.rows.get(group.whole) && !(group.prefix && found.rows.get(group.prefix))
+    })
+    if (!missed.length) return Promise.resolve(found)
+    var keys = [].concat.apply([], missed.map(function (group) { return group.typos }))
+    return index.rows(keys).then(function (typos) {
+      typos.rows.forEach(function (row, token) { found.rows.set(token, row) })
+      return found
+    })
   }
 
   function rank(index, query) {
@@ -176,6 +190,8 @@
     if (!groups.length) return Promise.resolve([])
     var name = nameKey(query)
     return index.rows(tokensOf(groups, name)).then(function (found) {
+      return withTypos(index, groups, found)
+    }).then(function (found) {
       var total = new Map()
       var matched = new Map()
       groups.forEach(function (group) {
@@ -347,12 +363,20 @@
       }
       var pattern = marker(query)
       return rank(index, query).then(function (ranked) {
-        var first = ranked.slice(0, SHOWN)
-        return Promise.all(first.map(function (item) { return index.record(item.doc) })).then(function (records) {
-          if (ask !== asked) return records
-          list.replaceChildren.apply(list, records.map(function (record) { return resultItem(record, pattern, root) }))
-          say(counted(ranked.length))
-          box.setAttribute("data-garden-search-done", query)
+        if (ask !== asked) return []
+        // Each result is shown as soon as it and those above it have arrived.
+        var pending = ranked.slice(0, SHOWN).map(function (item) { return index.record(item.doc) })
+        var records = []
+        list.replaceChildren()
+        say(counted(ranked.length))
+        return pending.reduce(function (shown, next) {
+          return shown.then(function () { return next }).then(function (record) {
+            if (ask !== asked) return
+            records.push(record)
+            list.appendChild(resultItem(record, pattern, root))
+          })
+        }, Promise.resolve()).then(function () {
+          if (ask === asked) box.setAttribute("data-garden-search-done", query)
           return records
         })
       }).catch(function (error) {

@@ -97,8 +97,8 @@ class GardenSearch:
         garden = self._own.garden
         pages = set(self._own.files_by_path) | set(garden.generated) | {GLOSSARY_PAGE}
         docs = [entry for path, entry in sorted(self.docs.items()) if path in pages]
-        glossary_url = next((entry[0]["u"] for path, entry in self.docs.items() if path == GLOSSARY_PAGE), "glossary/")
-        for doc in glossary_docs(garden, glossary_url):
+        glossary = self.docs.get(GLOSSARY_PAGE)
+        for doc in glossary_docs(garden, glossary[0]["u"] if glossary else "glossary/"):
             docs.append((record(doc), postings(doc, _segment)))
         write_index(site_dir, index_files(docs))
 
