@@ -113,3 +113,31 @@ def test_fnv1a_is_the_32_bit_hash_of_the_utf8_bytes():
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C
     assert fnv1a("反向") == fnv1a("反向") and fnv1a("反向") != fnv1a("向反")
+
+
+def test_a_serve_rebuild_indexes_the_edited_note_and_keeps_the_others(tmp_path):
+    import time
+
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .conftest import write_tree
+    from .search_harness import records
+
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n\nHello.\n", "A.md": "# A\n\nApples.\n", "B.md": "# B\n\nBananas.\n"})
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({
+        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
+        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
+    }))
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
+    build(config, dirty=True)
+    time.sleep(0.05)
+    (tmp_path / "docs" / "A.md").write_text("# A\n\nAvocados.\n")
+    (tmp_path / "docs" / "B.md").unlink()
+    build(load_config(str(config_file)), dirty=True)
+    texts = {record["u"]: " ".join(section[2] for section in record.get("s", [])) for record in records(tmp_path / "site")}
+    assert "Avocados" in texts["A/"] and "Hello" in texts[""]
+    assert "B/" not in texts, "a deleted note leaves the index"
