@@ -374,6 +374,7 @@
             if (ask !== asked) return
             records.push(record)
             list.appendChild(resultItem(record, pattern, root))
+            box.setAttribute("data-garden-search-first", query)
           })
         }, Promise.resolve()).then(function () {
           if (ask === asked) box.setAttribute("data-garden-search-done", query)
