@@ -6,7 +6,7 @@ from typing import Any, Iterable, Protocol
 
 from mkdocs.structure.pages import Page
 
-Entries = tuple[dict[str, Any], ...]  # one page's entries in the search index
+Entries = tuple[Any, ...]  # one page's entries in the engine's index, as the engine makes them
 
 
 class SearchAdapter(Protocol):
