@@ -156,6 +156,8 @@ def test_a_chinese_garden_gets_chinese_labels(tmp_path, page):
         assert box.get_attribute("placeholder") == "搜索"
         assert search(page, "土壤")[0] == "Soil/"
         assert "符合条件" in page.locator("[data-garden-search-meta]").inner_text()
+        page.wait_for_timeout(400)  # the box fades in
+        page.screenshot(path=str(ARTIFACTS / "search-chinese-garden.png"))
         search(page, "没有这样的词")
         assert "没有" in page.locator("[data-garden-search-meta]").inner_text()
 
@@ -192,4 +194,5 @@ def test_screenshots_of_a_chinese_query(server, page, width, reading):
     assert found[0] == "glossary/Knowledge-garden/"
     titles = page.locator(".md-search-result__item").first.locator("h1 > span").all_inner_texts()
     assert titles[0] == ("知识花园" if reading == "zh" else "Knowledge garden")
+    page.wait_for_timeout(400)  # Material's box fades in on a phone
     page.screenshot(path=str(ARTIFACTS / f"search-{width}-{reading}.png"))
