@@ -171,7 +171,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     findings = [
         replace(f, path=project.relative(files.on_disk[f.path]) if f.path in files.on_disk else f.path)
-        for f in garden.findings
+        for f in [*files.findings, *garden.findings]
     ]
     summary = link_summary(garden)
     cards = {path: files.on_disk.get(path, path) for path, card in garden.cards.items() if card.is_card}

@@ -16,6 +16,7 @@ from garden.index.checklists import front_matter_markdown
 from garden.index.garden import Garden
 from garden.notes.cards import parse_card
 from garden.notes.comments import strip_comments, strip_note_comments
+from garden.notes.frontmatter_model import without_front_matter_block
 from garden.render import indent
 from garden.render.render_checklists import checklist_marker
 from garden.render.rewrite import rewrite, tag_spans
@@ -59,6 +60,8 @@ def _body(garden: Garden, note: Note, embed_depth: int) -> str:
     if card is not None and source.endswith(markdown):
         offset = source[: len(source) - len(markdown)].count("\n")
         links = garden.links.get(path, ())
+        if offset == 0:  # a front matter block the engine could not read: not shown either
+            markdown = without_front_matter_block(markdown)
         # The card was read without its private comments: so is the page.
         markdown = strip_comments(markdown, first_line=offset + 1).text
     else:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from pymdownx.superfences import fence_code_format
 
-from garden.site import assets
+from garden.site import assets, discovery
 from garden.notes.slugs import heading_anchor
 
 log = get_plugin_logger(__name__)
@@ -42,11 +42,21 @@ _USED_WHEN = {
 
 def prepare(config: MkDocsConfig) -> tuple[str, ...]:
     """Garden's additions to ``config``; returns the extensions it added."""
+    _refuse_endless_walk(config)
     added = _add_extensions(config)
     _add_theme_overrides(config)
     _add_assets(config)
     _serve_mermaid2_from_the_site(config)
     return added
+
+
+def _refuse_endless_walk(config: MkDocsConfig) -> None:
+    loops = discovery.endless_loops(config.docs_dir)
+    if loops:
+        raise PluginError(
+            f"garden: symlinks loop back to folders holding them: {', '.join(loops)} in {config.docs_dir}; "
+            "with more than one, MkDocs' walk of the folder would never end: remove them (one alone is skipped)"
+        )
 
 
 def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: Iterable[str]) -> None:

@@ -59,7 +59,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
-        self.reporter = Reporter(self.shown_paths)
+        self.reporter = Reporter(self.shown_paths, config.docs_dir)
         self.added_extensions = mkdocs_setup.prepare(config)
         self.search = open_search(config, self)
         return config
@@ -68,12 +68,12 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         for file in [*glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
+        self.reporter.report(self.sources.admit(files, config.docs_dir))  # every note read; links out, binary files dropped
         digests = {}
         for file in files.documentation_pages():
             self.shown_paths[file.src_uri] = pages.shown_path(file)
             self.files_by_path[file.src_uri] = file
-            digests[file.src_uri] = incremental.digest(self.sources.read(file))
-        self.reporter.report(self.sources.undecodable)
+            digests[file.src_uri] = incremental.digest(self.sources[file.src_uri])
         if not render_pool.other_page_hooks(config, self):  # no other plugin writes Markdown of its own
             mkdocs_setup.drop_unused_extensions(config, self.added_extensions, self.sources.values())
         # Under `mkdocs serve` a note is parsed again only when its text changed; the
