@@ -69,7 +69,7 @@ def _folder_listings(cards: Mapping[str, Card], page, skip: tuple[str, ...]) -> 
     members: dict[str, list[str]] = defaultdict(list)
     for path in cards:
         folder = posixpath.dirname(path)
-        while folder:
+        while folder.strip("/"):  # (a path from the root, "/a.md", would otherwise stop at "/" for ever)
             members[folder].append(path)
             folder = posixpath.dirname(folder)
     for folder in sorted(members):
