@@ -248,3 +248,15 @@ def test_garden_check_reads_the_files_a_build_reads(tmp_path, capsys, monkeypatc
         ("notes/loop", "skipped-symlink"), ("notes/out", "skipped-symlink"),
     }
     assert main(["check", "notes", "--strict"]) == 1
+
+
+def test_garden_card_reads_a_latin1_note_and_refuses_a_binary_file(tmp_path, capsys):
+    from garden.cli import main
+
+    (tmp_path / "menu.md").write_bytes("# Café\n\nCrème.\n".encode("cp1252"))
+    (tmp_path / "picture.md").write_bytes(b"GIF89a\0\0")
+    assert main(["card", str(tmp_path / "menu.md"), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["title"] == "Café" and "menu.md:1: not UTF-8: read as Windows-1252" in err
+    assert main(["card", str(tmp_path / "picture.md")]) == 2
+    assert "picture.md:1: a binary file, not a Markdown note" in capsys.readouterr().err

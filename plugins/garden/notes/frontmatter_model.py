@@ -195,7 +195,9 @@ def without_front_matter_block(text: str) -> str:
     so), never part of its page.
     """
     handler = frontmatter.detect_format(text, frontmatter.handlers)
-    boundaries = list(itertools.islice(handler.FM_BOUNDARY.finditer(text), 2)) if handler else []
+    if not isinstance(handler, frontmatter.YAMLHandler):  # "---" blocks only, as the card model reads them
+        return text
+    boundaries = list(itertools.islice(handler.FM_BOUNDARY.finditer(text), 2))
     if len(boundaries) < 2 or boundaries[0].start() != 0:
         return text
     block_lines = text.count("\n", 0, boundaries[1].end()) + 1
