@@ -6,7 +6,7 @@ that holds it (``loop -> ..``) repeats the tree inside itself until the system r
 path ("too many levels of symbolic links"), and a link to nothing cannot be read. Garden
 keeps a file only when every symlink on its path leads inside the garden, to something that
 exists, and not back to a folder above the link; each link skipped is one finding, at the
-link, and nothing under it is published. One look (``lstat``) per folder and file, cached.
+link, and nothing under it is published.
 
 Two loops are out of reach of any plugin: MkDocs' walk, before the first event that sees
 files, would take every path through both, twice as many at each of forty levels. Garden
@@ -39,24 +39,40 @@ def link_problem(link: str, root: str) -> str | None:
     return None
 
 
+def unfollowed_links(folder: str) -> dict[str, str]:
+    """Every symlink under ``folder`` not to follow (relative path -> why), found by walking
+    the folder as MkDocs does but never through such a link, nor into hidden folders. One
+    listing per folder: it says which entries are symlinks, with no look at each file."""
+    root, found, pending = os.path.realpath(folder), {}, [""]
+    while pending:
+        relative = pending.pop()
+        try:
+            entries = list(os.scandir(os.path.join(folder, relative)))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden (.obsidian, .git): MkDocs leaves them out of the site
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            problem = link_problem(entry.path, root) if entry.is_symlink() else None
+            if problem is not None:
+                found[path] = problem
+            elif entry.is_dir():
+                pending.append(path)
+    return found
+
+
 def skipped(paths: Iterable[str], folder: str) -> tuple[set[str], dict[str, str]]:
     """Of ``paths`` (relative, ``/``-separated, under ``folder``): those reached through a
-    symlink not to follow, and each such link (the first on a path) with its reason."""
-    root = os.path.realpath(folder)
-    verdicts: dict[str, str | None] = {}  # path of a folder or file -> its link's problem
-    left_out: set[str] = set()
-    links: dict[str, str] = {}
+    symlink not to follow, and each such link with its reason."""
+    links = unfollowed_links(folder)
+    if not links:
+        return set(), {}
+    left_out = set()
     for path in paths:
         parts = path.split("/")
-        for depth in range(1, len(parts) + 1):
-            prefix = "/".join(parts[:depth])
-            if prefix not in verdicts:
-                absolute = os.path.join(folder, prefix)
-                verdicts[prefix] = link_problem(absolute, root) if os.path.islink(absolute) else None
-            if verdicts[prefix] is not None:
-                left_out.add(path)
-                links.setdefault(prefix, verdicts[prefix])
-                break
+        if any("/".join(parts[:depth]) in links for depth in range(1, len(parts) + 1)):
+            left_out.add(path)
     return left_out, links
 
 
@@ -68,15 +84,10 @@ def skipped_findings(links: dict[str, str]) -> list[Finding]:
 
 
 def endless_loops(folder: str) -> list[str]:
-    """The symlinked folders under ``folder`` (relative paths) that loop back to a folder
-    holding them, when there are two or more: then MkDocs' own walk would not end."""
-    loops = []
-    for here, folders, _ in os.walk(folder):  # symlinked folders are listed, never entered
-        for name in folders:
-            path = os.path.join(here, name)
-            if os.path.islink(path) and link_problem(path, os.path.realpath(folder)) == LOOP:
-                loops.append(os.path.relpath(path, folder).replace(os.sep, "/"))
-    return sorted(loops) if len(loops) > 1 else []
+    """The symlinks under ``folder`` that loop back to a folder holding them, when there
+    are two or more: then MkDocs' own walk would not end."""
+    loops = sorted(path for path, problem in unfollowed_links(folder).items() if problem == LOOP)
+    return loops if len(loops) > 1 else []
 
 
 def _within(path: str, folder: str) -> bool:
