@@ -260,3 +260,16 @@ def test_garden_card_reads_a_latin1_note_and_refuses_a_binary_file(tmp_path, cap
     assert json.loads(out)["title"] == "Café" and "menu.md:1: not UTF-8: read as Windows-1252" in err
     assert main(["card", str(tmp_path / "picture.md")]) == 2
     assert "picture.md:1: a binary file, not a Markdown note" in capsys.readouterr().err
+
+
+def test_a_note_that_cannot_be_read_is_reported_not_published(tmp_path):
+    from mkdocs.structure.files import File, Files
+
+    from garden.site.sources import NoteSources
+
+    (tmp_path / "here.md").write_text("# Here\n", encoding="utf-8")
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("here.md", "gone.md")])
+    sources = NoteSources()
+    found = sources.admit(files, str(tmp_path))  # gone.md: listed, then removed before it was read
+    assert [str(f) for f in found] == ["gone.md:1: cannot be read (No such file or directory): not published"]
+    assert [f.src_uri for f in files] == ["here.md"] and sources == {"here.md": "# Here\n"}

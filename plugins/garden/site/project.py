@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from garden.index.findings import Finding
-from garden.notes.decoding import decode_note
+from garden.notes.decoding import DecodedNote, decode_note
 from garden.site import discovery
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -157,7 +157,10 @@ def read_notes(project: Project) -> NoteFiles:
             if path.suffix.lower() != ".md":
                 found.attachments.append(uri)
                 continue
-            decoded = decode_note(path.read_bytes())
+            try:
+                decoded = decode_note(path.read_bytes())
+            except OSError as error:
+                decoded = DecodedNote(None, f"cannot be read ({error.strerror}): not published", code="unreadable")
             if decoded.problem is not None:
                 found.findings.append(Finding(uri, decoded.line, 0, "warning", decoded.code, decoded.problem))
             if decoded.text is not None:

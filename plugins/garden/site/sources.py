@@ -15,8 +15,8 @@ class NoteSources(dict[str, str]):
 
     def admit(self, files: Files, docs_dir: str) -> list[Finding]:
         """Read every note once; leave out of ``files`` what is not the garden's: whatever
-        lies through a symlink out of it (or in a loop), and binary files named ``.md``.
-        MkDocs would stop the whole build at any of them; each is reported instead."""
+        lies through a symlink out of it (or in a loop), binary files named ``.md``, notes that
+        cannot be read. MkDocs would stop the whole build at any of them; each is reported."""
         found_on_disk = [file for file in files if not file.generated_by]  # what MkDocs' walk found
         left_out, links = discovery.skipped((file.src_uri for file in found_on_disk), docs_dir)
         findings = discovery.skipped_findings(links)
@@ -31,7 +31,10 @@ class NoteSources(dict[str, str]):
         return findings
 
     def read(self, file: File) -> Finding | None:
-        decoded = decode_note(file.content_bytes)
+        try:
+            decoded = decode_note(file.content_bytes)
+        except OSError as error:  # no permission, or gone since MkDocs listed it
+            return Finding(file.src_uri, 1, 0, "warning", "unreadable", f"cannot be read ({error.strerror}): not published")
         if decoded.text is not None:
             self[file.src_uri] = decoded.text
         if decoded.problem is None:
