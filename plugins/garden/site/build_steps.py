@@ -31,12 +31,12 @@ def link_terms(config: MkDocsConfig, garden: Garden, mode: str) -> TermLinker:
 
 
 def redirect_pages(
-    config: MkDocsConfig, garden: Garden, files: Files, before: Mapping[str, tuple[str, str]], dirty: bool
+    config: MkDocsConfig, garden: Garden, before: Mapping[str, tuple[str, str]], dirty: bool
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """Each alias's redirect (output path -> (URL, title)), and the pages to write
     (output path -> HTML): under `serve`, only those that changed since the last build."""
     template = config.theme.get_env().get_template("garden-redirect.html")
-    redirects = pages.alias_redirects(garden, files)
+    redirects = pages.alias_redirects(garden)
     written = {
         dest: template.render(target=url, title=title)
         for dest, (url, title) in redirects.items()

@@ -20,15 +20,13 @@ from mkdocs.structure.nav import Navigation
 from garden.render.explorer import EXPLORER_JSON, explorer_data
 from garden.index.checklists import READINESS_JSON, READINESS_PAGE, readiness_data
 from garden.index.findings import Finding
-from garden.index.garden import HEALTH_PAGE, Garden
+from garden.index.garden import GRAPH_PAGE, HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.graph import graph_data
 from garden.index.listings import TAGS_FOLDER
 from garden.index.sequence import SEQUENCE_JSON, SEQUENCE_PAGE
 from garden.render.sequence_view import sequence_data
-from garden.notes.slugs import quartz_slug
 
-GRAPH_PAGE = "graph.md"
 GRAPH_JSON = "graph.json"
 TERMS_JSON = "terms.json"
 
@@ -46,13 +44,11 @@ def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path
         files.remove(by_path[path])
     titles = {listing.path: listing.title for listing in garden.listings}
     titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness",
-                   SEQUENCE_PAGE: "Sequence"})
-    wide = {SEQUENCE_PAGE: {"hide": ["toc"]}}  # the sequence's diagrams want the full width
+                   SEQUENCE_PAGE: "Sequence", GRAPH_PAGE: "Graph"})
+    # The sequence's diagrams and the whole garden's graph want the full width: no table of contents.
+    wide = {SEQUENCE_PAGE: {"hide": ["toc"]}, GRAPH_PAGE: {"hide": ["toc"]}}
     for path in garden.generated:
         files.append(generated_page(config, path, titles[path], **wide.get(path, {})))
-    if files.get_file_from_path(GRAPH_PAGE) is None:
-        # The whole garden wants the page's full width: no table of contents.
-        files.append(generated_page(config, GRAPH_PAGE, "Graph", hide=["toc"]))
     place(files, garden)
     return found
 
@@ -147,25 +143,19 @@ def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigat
     return Navigation(items, nav.pages)
 
 
-def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
+def alias_redirects(garden: Garden) -> dict[str, tuple[str, str]]:
     """Output file of each alias's redirect page -> (relative target URL, title).
 
-    Quartz publishes an alias at its own slug; a page already there keeps its place.
+    The site map chose where: at the alias's own slug, as Quartz does, where no page is.
     """
-    taken = {file.dest_uri for file in files}
     redirects: dict[str, tuple[str, str]] = {}
-    for path, card in garden.cards.items():
-        target = garden.site_map.dest.get(path) if garden.site_map else None
-        for alias in card.meta.aliases if target else ():
-            slug = quartz_slug(alias)
-            dest = posixpath.join(slug, "index.html")
-            if not slug or dest in taken or dest in redirects:
-                continue
-            if posixpath.basename(target) == "index.html":
-                url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"
-            else:
-                url = posixpath.relpath(target, slug)
-            redirects[dest] = (quote(url), card.title)
+    for dest, path in garden.site_map.redirects.items() if garden.site_map else ():
+        target, slug = garden.site_map.dest[path], posixpath.dirname(dest)
+        if posixpath.basename(target) == "index.html":
+            url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"
+        else:
+            url = posixpath.relpath(target, slug)
+        redirects[dest] = (quote(url), garden.cards[path].title)
     return redirects
 
 

@@ -189,8 +189,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             pool.close(wait)
 
     def _redirect_pages(self, config: MkDocsConfig) -> dict[str, str]:
-        files = self.files_by_path.values()
-        self.redirects, written = build_steps.redirect_pages(config, self.garden, files, self.redirects, self.dirty)
+        self.redirects, written = build_steps.redirect_pages(config, self.garden, self.redirects, self.dirty)
         return written
 
     def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
