@@ -191,8 +191,9 @@ class _Claims:
                 return chosen
             if owner[0] == spelling and not owner[2]:
                 return chosen  # the same folder, already there
-            if attempt == 1:
-                self.clashes.append(Clash("url-case", source, wanted, None, owner[1], owner[0]))
+            if attempt == 1:  # spelled otherwise, or a file of that name
+                code = "url-case" if owner[0] != spelling else "url-conflict"
+                self.clashes.append(Clash(code, source, wanted, None, owner[1], owner[0]))
             attempt += 1
             chosen = f"{safe}-{attempt}"
 
