@@ -68,6 +68,7 @@ class Garden:
     site_map: SiteMap | None = None
     backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
     drafts: tuple[str, ...] = ()  # notes left out as drafts
+    draft_reasons: dict[str, tuple[int, str]] = field(default_factory=dict)  # draft -> (line, the key saying so)
     terms: TermBase = field(default_factory=TermBase)
     term_usage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> notes using it
     coverage: dict[str, Coverage] = field(default_factory=dict)
@@ -155,6 +156,7 @@ def garden_from_cards(
         site_map=site_map,
         backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
         drafts=tuple(card.path for card in drafts),
+        draft_reasons={card.path: _draft_reason(card) for card in drafts},
         terms=terms,
         term_usage=term_usage(scans),
         term_scans=scans,
@@ -163,6 +165,17 @@ def garden_from_cards(
         checklists={path: found for path, found in checklists.items() if found},
         sequence=sequence,
     )
+
+
+def _draft_reason(card: Card) -> tuple[int, str]:
+    """The front matter line that leaves a note out: Quartz's ``draft: true``, else Obsidian
+    Publish's ``publish: false``."""
+    lines = card.meta.lines
+    if "draft" in lines and "publish" in lines:
+        return lines["draft"], "draft: true or publish: false"
+    if "publish" in lines:
+        return lines["publish"], "publish: false"
+    return lines.get("draft", 1), "draft: true"
 
 
 def _site_map(

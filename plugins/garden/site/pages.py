@@ -40,7 +40,9 @@ def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path
     """Drafts out, Garden's generated pages in, every page at the URL the site map chose."""
     found = []
     for path in garden.drafts:
-        found.append(Finding(path, 1, 0, "info", "draft", "draft, not published (set the garden option drafts: true to publish)"))
+        line, reason = garden.draft_reasons[path]
+        message = f"not published: {reason} in front matter (garden option drafts: true publishes it)"
+        found.append(Finding(path, line, 0, "info", "draft", message))
         files.remove(by_path[path])
     titles = {listing.path: listing.title for listing in garden.listings}
     titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness",

@@ -1,0 +1,71 @@
+"""``garden-report.json``: what became of every source file, and every finding.
+
+No note is silently dropped: each file in the docs folder (and the glossary folder) is
+listed with its fate. ``page`` (with its URL and its aliases' redirects), ``draft`` (with
+the front matter that says so), ``asset`` (copied as it is, with its URL), ``excluded``
+(left out by the engine, with why), ``error`` (no page, and findings at error level say
+why) or ``lost`` (no page and no reason: a bug, which the tests hold at none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+from garden.index.findings import Finding
+from garden.index.garden import Garden
+from garden.index.site_map import url_of
+
+GARDEN_REPORT = "garden-report.json"
+REPORT_VERSION = 1
+STATUSES = ("page", "draft", "asset", "excluded", "error", "lost")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file as found on disk, and what the engine made of it before Garden's part."""
+
+    path: str  # as the garden knows it: relative to the docs folder, term files under glossary/
+    kind: str  # "markdown" | "asset" | "excluded"
+    folder: str = "docs"  # "docs" | "glossary": where it lies
+    url: str = ""  # an asset's URL
+    reason: str = ""  # why the engine left it out
+
+
+def garden_report(garden: Garden, sources: Iterable[SourceFile], findings: Iterable[Finding]) -> dict[str, Any]:
+    findings = list(findings)
+    errors: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.severity == "error":
+            errors.setdefault(finding.path, []).append(f"{finding.line}: {finding.message}")
+    redirects: dict[str, list[str]] = {}
+    for dest, path in garden.site_map.redirects.items() if garden.site_map else ():
+        redirects.setdefault(path, []).append(url_of(dest))
+    files = [_fate(source, garden, errors, redirects) for source in sources]
+    summary = {status: sum(entry["status"] == status for entry in files) for status in STATUSES}
+    return {
+        "version": REPORT_VERSION,
+        "summary": {**summary, "findings": len(findings)},
+        "files": files,
+        "generated": [{"page": path, "url": garden.site_map.url(path)} for path in garden.generated
+                      if garden.site_map and path in garden.site_map.dest],
+        "findings": [asdict(finding) for finding in findings],
+    }
+
+
+def _fate(source: SourceFile, garden: Garden, errors: dict[str, list[str]], redirects: dict[str, list[str]]) -> dict:
+    entry: dict[str, Any] = {"path": source.path, "folder": source.folder}
+    path = source.path
+    if source.kind == "excluded":
+        return {**entry, "status": "excluded", "reason": source.reason}
+    if source.kind == "asset":
+        return {**entry, "status": "asset", "url": source.url}
+    if path in garden.cards and garden.site_map and path in garden.site_map.dest:
+        entry.update(status="page", url=garden.site_map.url(path))
+        return {**entry, "redirects": sorted(redirects[path])} if path in redirects else entry
+    if path in garden.draft_reasons:
+        line, reason = garden.draft_reasons[path]
+        return {**entry, "status": "draft", "reason": f"{reason} (line {line})"}
+    if path in errors:
+        return {**entry, "status": "error", "message": "; ".join(errors[path])}
+    return {**entry, "status": "lost", "message": "no page, and no finding says why"}
