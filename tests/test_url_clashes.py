@@ -160,3 +160,9 @@ def test_a_built_site_keeps_every_generated_page_and_no_two_places_alike(tmp_pat
         ("a.md", "url-case"), ("glossary/Tag.md", "url-conflict"),
     }
     assert all(str(f).startswith(f"{f.path}:{f.line}") for f in site.findings)
+
+
+def test_the_demo_gardens_tags_link_opens_the_tags_index(demo_site):
+    """Its glossary term Tag has the alias 'tags': no redirect over the tags index."""
+    tags = demo_site.html("tags/")
+    assert 'http-equiv="refresh"' not in tags and "<title>Tags - " in tags
