@@ -166,3 +166,10 @@ def test_the_demo_gardens_tags_link_opens_the_tags_index(demo_site):
     """Its glossary term Tag has the alias 'tags': no redirect over the tags index."""
     tags = demo_site.html("tags/")
     assert 'http-equiv="refresh"' not in tags and "<title>Tags - " in tags
+
+
+def test_an_unsafe_name_that_also_clashes_is_said_once_of_each():
+    site_map = plan(["a-b.md", "a|b.md"], use_directory_urls=False)
+    assert site_map.dest == {"a-b.md": "a-b.html", "a|b.md": "a-b-2.html"}
+    assert [code for code, *_ in _codes(site_map)] == ["url-unsafe", "duplicate-url"]
+    assert [code for code, *_ in _codes(plan(["a-b.md", "a|b.md"]))] == ["url-unsafe", "duplicate-url"]

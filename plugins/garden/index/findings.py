@@ -96,10 +96,11 @@ def _clash_message(clash: Clash) -> str:
     if clash.code == "url-case":
         return (f"{subject} at {wanted} differs only by letter case from {_shown_url(clash.other_dest)} "
                 f"({_described(other)}): one place on macOS and Windows disks; {outcome}")
+    taken = _shown_url(clash.other_dest)
     if clash.code == "duplicate-url":
-        return (f"{source.page} and {_described(other)} would both be published at {wanted}; "
+        return (f"{source.page} and {_described(other)} would both be published at {taken}; "
                 f"{source.page} {outcome}: rename one or set a permalink")
-    return f"{subject} would be at {wanted}, where {_described(other)} stands and stays; {outcome}"
+    return f"{subject} would be at {taken}, where {_described(other)} stands and stays; {outcome}"
 
 
 def _described(source) -> str:

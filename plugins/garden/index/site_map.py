@@ -137,8 +137,8 @@ class _Claims:
         """The output file a page gets: ``wanted``, or the first free place beside it."""
         start, attempt, candidate = len(self.clashes), 1, wanted
         while True:
-            placed = self._folder(posixpath.dirname(candidate), source, wanted)
-            placed = posixpath.join(placed, self._leaf(posixpath.basename(candidate), source, wanted))
+            placed = self._folder(posixpath.dirname(candidate), source, wanted, attempt == 1)
+            placed = posixpath.join(placed, self._leaf(posixpath.basename(candidate), source, wanted, attempt == 1))
             owner = self.taken.get(_fold(placed))
             if owner is None:
                 self.taken[_fold(placed)] = (placed, source, True)
@@ -169,18 +169,18 @@ class _Claims:
         self.place(wanted, source)
         return True
 
-    def _folder(self, folder: str, source: Source, wanted: str) -> str:
+    def _folder(self, folder: str, source: Source, wanted: str, first: bool) -> str:
         placed = ""
         for name in folder.split("/") if folder else ():
             key = (placed, name)
             if key not in self.folders:
-                self.folders[key] = self._new_folder(placed, name, source, wanted)
+                self.folders[key] = self._new_folder(placed, name, source, wanted, first)
             placed = posixpath.join(placed, self.folders[key])
         return placed
 
-    def _new_folder(self, parent: str, name: str, source: Source, wanted: str) -> str:
+    def _new_folder(self, parent: str, name: str, source: Source, wanted: str, first: bool) -> str:
         safe = safe_segment(name)
-        if safe != name:
+        if safe != name and first:  # said once, not again for each numbered place tried
             self.clashes.append(Clash("url-unsafe", source, wanted, None, reason=f"'{name}' {unsafe_reason(name)}"))
         chosen, attempt = safe, 1
         while True:
@@ -197,9 +197,9 @@ class _Claims:
             attempt += 1
             chosen = f"{safe}-{attempt}"
 
-    def _leaf(self, name: str, source: Source, wanted: str) -> str:
+    def _leaf(self, name: str, source: Source, wanted: str, first: bool) -> str:
         safe = safe_segment(name)
-        if safe != name:
+        if safe != name and first:  # said once, not again for each numbered place tried
             self.clashes.append(Clash("url-unsafe", source, wanted, None, reason=f"'{name}' {unsafe_reason(name)}"))
         return safe
 
