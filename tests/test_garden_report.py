@@ -101,21 +101,31 @@ def test_garden_build_writes_the_report_beside_the_site(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("findings", "status"),
+    ("source", "findings", "status"),
     [
-        ([Finding("Gone.md", 1, 0, "error", "unreadable", "cannot be read: permission denied")], "error"),
-        ([Finding("Gone.md", 1, 0, "warning", "not-utf8", "not UTF-8 text")], "lost"),
-        ([], "lost"),
+        ("Gone.md", [Finding("Gone.md", 1, 0, "error", "unreadable", "cannot be read: permission denied")], "error"),
+        ("Gone.md", [Finding("Gone.md", 1, 0, "warning", "binary", "binary, not a note")], "error"),
+        ("out/x.md", [Finding("out", 1, 0, "warning", "skipped-symlink", "symlink points outside")], "error"),
+        ("Gone.md", [Finding("Other.md", 1, 0, "warning", "x", "about another file")], "lost"),
+        ("Gone.md", [], "lost"),
     ],
 )
-def test_a_note_without_a_page_is_an_error_when_a_finding_says_why_else_lost(findings, status):
+def test_a_note_without_a_page_is_an_error_when_a_finding_says_why_else_lost(source, findings, status):
     garden_of = read_garden([("index.md", "# Home\n")])
-    report = garden_report(garden_of, [SourceFile("index.md", "markdown"), SourceFile("Gone.md", "markdown")], findings)
+    report = garden_report(garden_of, [SourceFile("index.md", "markdown"), SourceFile(source, "markdown")], findings)
     assert report["files"][0]["status"] == "page"
     assert report["files"][1]["status"] == status
     if status == "error":
-        assert report["files"][1]["message"] == "1: cannot be read: permission denied"
+        assert report["files"][1]["message"] == str(findings[0])
     assert report["summary"][status] == 1
+
+
+def test_a_symlinked_folder_is_listed_only_when_it_was_not_followed():
+    garden_of = read_garden([("index.md", "# Home\n")])
+    skipped = Finding("away", 1, 0, "warning", "skipped-symlink", "symlink points outside the garden")
+    sources = [SourceFile("index.md", "markdown"), SourceFile("away", "folder-link"), SourceFile("inside", "folder-link")]
+    report = garden_report(garden_of, sources, [skipped])
+    assert [(entry["path"], entry["status"]) for entry in report["files"]] == [("index.md", "page"), ("away", "error")]
 
 
 def test_every_finding_is_in_the_report(tmp_path):
@@ -126,3 +136,11 @@ def test_every_finding_is_in_the_report(tmp_path):
     ]
     assert {f["code"] for f in report["findings"]} >= {"broken-link", "url-unsafe"}
 
+
+
+def test_files_through_a_symlinked_folder_are_listed_as_the_engine_found_them(tmp_path):
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n", "real/n.md": "# N\n"})
+    (tmp_path / "docs" / "linked").symlink_to(tmp_path / "docs" / "real", target_is_directory=True)
+    site = build_site(tmp_path, {})
+    fates = [(entry["path"], entry["status"], entry.get("url")) for entry in _report(site.site)["files"]]
+    assert fates == [("index.md", "page", ""), ("real/n.md", "page", "real/n/"), ("linked/n.md", "page", "linked/n/")]

@@ -2,9 +2,10 @@
 
 No note is silently dropped: each file in the docs folder (and the glossary folder) is
 listed with its fate. ``page`` (with its URL and its aliases' redirects), ``draft`` (with
-the front matter that says so), ``asset`` (copied as it is, with its URL), ``excluded``
-(left out by the engine, with why), ``error`` (no page, and findings at error level say
-why) or ``lost`` (no page and no reason: a bug, which the tests hold at none).
+the front matter that says so), ``asset`` (copied as it is, with its URL), ``error`` (no
+page, and findings at it, or at a symlinked folder holding it, say why), ``excluded`` (left
+out by the engine, with why) or ``lost`` (no page and no reason: a bug, which the tests
+hold at none).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class SourceFile:
     """A file as found on disk, and what the engine made of it before Garden's part."""
 
     path: str  # as the garden knows it: relative to the docs folder, term files under glossary/
-    kind: str  # "markdown" | "asset" | "excluded"
+    kind: str  # "markdown" | "asset" | "excluded" | "folder-link" (a symlinked folder, not entered)
     folder: str = "docs"  # "docs" | "glossary": where it lies
     url: str = ""  # an asset's URL
     reason: str = ""  # why the engine left it out
@@ -34,14 +35,13 @@ class SourceFile:
 
 def garden_report(garden: Garden, sources: Iterable[SourceFile], findings: Iterable[Finding]) -> dict[str, Any]:
     findings = list(findings)
-    errors: dict[str, list[str]] = {}
+    said: dict[str, list[str]] = {}  # path -> what the findings there say
     for finding in findings:
-        if finding.severity == "error":
-            errors.setdefault(finding.path, []).append(f"{finding.line}: {finding.message}")
+        said.setdefault(finding.path, []).append(f"{finding.path}:{finding.line}: {finding.message}")
     redirects: dict[str, list[str]] = {}
     for dest, path in garden.site_map.redirects.items() if garden.site_map else ():
         redirects.setdefault(path, []).append(url_of(dest))
-    files = [_fate(source, garden, errors, redirects) for source in sources]
+    files = [entry for source in sources if (entry := _fate(source, garden, said, redirects))]
     summary = {status: sum(entry["status"] == status for entry in files) for status in STATUSES}
     return {
         "version": REPORT_VERSION,
@@ -53,11 +53,11 @@ def garden_report(garden: Garden, sources: Iterable[SourceFile], findings: Itera
     }
 
 
-def _fate(source: SourceFile, garden: Garden, errors: dict[str, list[str]], redirects: dict[str, list[str]]) -> dict:
+def _fate(
+    source: SourceFile, garden: Garden, said: dict[str, list[str]], redirects: dict[str, list[str]]
+) -> dict[str, Any] | None:
     entry: dict[str, Any] = {"path": source.path, "folder": source.folder}
     path = source.path
-    if source.kind == "excluded":
-        return {**entry, "status": "excluded", "reason": source.reason}
     if source.kind == "asset":
         return {**entry, "status": "asset", "url": source.url}
     if path in garden.cards and garden.site_map and path in garden.site_map.dest:
@@ -66,6 +66,17 @@ def _fate(source: SourceFile, garden: Garden, errors: dict[str, list[str]], redi
     if path in garden.draft_reasons:
         line, reason = garden.draft_reasons[path]
         return {**entry, "status": "draft", "reason": f"{reason} (line {line})"}
-    if path in errors:
-        return {**entry, "status": "error", "message": "; ".join(errors[path])}
+    why = _findings_about(path, said)
+    if why:
+        return {**entry, "status": "error", "message": "; ".join(why)}
+    if source.kind == "excluded":
+        return {**entry, "status": "excluded", "reason": source.reason}
+    if source.kind == "folder-link":
+        return None  # followed: what the engine found through it is listed, file by file
     return {**entry, "status": "lost", "message": "no page, and no finding says why"}
+
+
+def _findings_about(path: str, said: dict[str, list[str]]) -> list[str]:
+    """What the findings at this file, or at a folder (a symlink) holding it, say."""
+    parts = path.split("/")
+    return [message for depth in range(len(parts), 0, -1) for message in said.get("/".join(parts[:depth]), ())]

@@ -1,8 +1,10 @@
-"""Every source file on disk, what the engine made of it, and the report written beside
-the site (``garden-report.json``, built by ``render.garden_report``).
+"""Every source file, what the engine made of it, and the report written beside the site
+(``garden-report.json``, built by ``render.garden_report``).
 
-The files are found on disk, not in the engine's list, so a file the engine or Garden
-never took up is listed all the same, never silently missing.
+The files are those found on disk (without following symlinks: a link out of the garden or
+back into it is not Garden's to walk) together with every file the engine listed from the
+docs folder (through a symlinked folder too), so a file the engine or Garden never took up
+is listed all the same, never silently missing.
 """
 
 from __future__ import annotations
@@ -30,37 +32,45 @@ def write_report(
     """``files``: every file the engine listed when Garden first saw them, by path."""
     report = garden_report(garden, source_files(config, glossary_option, files), findings)
     path = Path(config.site_dir) / GARDEN_REPORT
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")  # for people too
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", errors="backslashreplace")
     return path
 
 
 def source_files(config: MkDocsConfig, glossary_option: str, files: Mapping[str, File]) -> list[SourceFile]:
-    found = [_source(path, files.get(path), absolute) for path, absolute in _walk(Path(config.docs_dir))]
+    docs = os.path.normpath(config.docs_dir)
+    found = {path: _source(path, files.get(path), folder_link) for path, _, folder_link in _walk(docs)}
+    through_links = sorted(  # the engine follows symlinked folders: what it found there is listed too
+        path for path, file in files.items() if path not in found and os.path.normpath(file.src_dir or "") == docs
+    )
+    found.update((path, _source(path, files[path], False)) for path in through_links)
     glossary = glossary_dir(config, glossary_option)
-    for path, absolute in _walk(glossary) if glossary is not None else ():
-        path = f"{GLOSSARY_FOLDER}/{path}"
-        file = files.get(path)
-        if file is None or os.path.normpath(file.abs_src_path or "") != os.path.normpath(absolute):
-            reason = ("a note of the same path in the docs folder stands there" if file is not None
-                      else "only the glossary folder's Markdown files, not hidden, are read")
-            found.append(SourceFile(path, "excluded", "glossary", reason=reason))
-        else:
-            found.append(_source(path, file, absolute, "glossary"))
-    return found
+    for path, absolute, _ in _walk(str(glossary)) if glossary is not None else ():
+        path, file = f"{GLOSSARY_FOLDER}/{path}", files.get(f"{GLOSSARY_FOLDER}/{path}")
+        if file is not None and os.path.normpath(file.abs_src_path or "") == os.path.normpath(absolute):
+            found[f"glossary:{path}"] = _source(path, file, False, "glossary")
+            continue
+        reason = ("a note of the same path in the docs folder stands there" if file is not None
+                  else "only the glossary folder's Markdown files, not hidden, are read")
+        found[f"glossary:{path}"] = SourceFile(path, "excluded", "glossary", reason=reason)
+    return list(found.values())
 
 
-def _walk(root: Path) -> list[tuple[str, str]]:
-    """Each file under ``root`` as (path relative to it, absolute path), as the engine walks."""
+def _walk(root: str) -> list[tuple[str, str, bool]]:
+    """Each file under ``root`` (and each symlinked folder, not entered) as (path relative
+    to it, absolute path, whether it is a symlinked folder), sorted as the engine walks."""
     found = []
-    for folder, folders, names in os.walk(root, followlinks=True):
+    for folder, folders, names in os.walk(root):
         folders.sort()
-        for name in sorted(names):
+        links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
+        for name, link in sorted([(name, False) for name in names] + [(name, True) for name in links]):
             absolute = os.path.join(folder, name)
-            found.append((Path(os.path.relpath(absolute, root)).as_posix(), absolute))
+            found.append((Path(os.path.relpath(absolute, root)).as_posix(), absolute, link))
     return found
 
 
-def _source(path: str, file: File | None, absolute: str, folder: str = "docs") -> SourceFile:
+def _source(path: str, file: File | None, folder_link: bool, folder: str = "docs") -> SourceFile:
+    if folder_link:
+        return SourceFile(path, "folder-link", folder)
     if file is None:
         return SourceFile(path, "excluded", folder, reason=_LEFT_OUT)
     inclusion = getattr(file, "inclusion", None)
