@@ -123,9 +123,18 @@ def test_a_note_without_a_page_is_an_error_when_a_finding_says_why_else_lost(sou
 def test_a_symlinked_folder_is_listed_only_when_it_was_not_followed():
     garden_of = read_garden([("index.md", "# Home\n")])
     skipped = Finding("away", 1, 0, "warning", "skipped-symlink", "symlink points outside the garden")
-    sources = [SourceFile("index.md", "markdown"), SourceFile("away", "folder-link"), SourceFile("inside", "folder-link")]
+    sources = [
+        SourceFile("index.md", "markdown"),
+        SourceFile("away", "folder-link"),
+        SourceFile("away/note.md", "markdown", through_link=True),  # said once, at the link
+        SourceFile("away/pic.png", "asset", url="away/pic.png", through_link=True),
+        SourceFile("inside", "folder-link"),  # followed: its files are listed one by one
+        SourceFile("dropped.png", "asset", url="dropped.png"),  # the engine listed it, the garden never got it
+    ]
     report = garden_report(garden_of, sources, [skipped])
-    assert [(entry["path"], entry["status"]) for entry in report["files"]] == [("index.md", "page"), ("away", "error")]
+    assert [(entry["path"], entry["status"]) for entry in report["files"]] == [
+        ("index.md", "page"), ("away", "error"), ("dropped.png", "lost")
+    ]
 
 
 def test_every_finding_is_in_the_report(tmp_path):

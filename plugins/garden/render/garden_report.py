@@ -31,6 +31,7 @@ class SourceFile:
     folder: str = "docs"  # "docs" | "glossary": where it lies
     url: str = ""  # an asset's URL
     reason: str = ""  # why the engine left it out
+    through_link: bool = False  # found by the engine through a symlinked folder, not on the walk
 
 
 def garden_report(garden: Garden, sources: Iterable[SourceFile], findings: Iterable[Finding]) -> dict[str, Any]:
@@ -58,15 +59,17 @@ def _fate(
 ) -> dict[str, Any] | None:
     entry: dict[str, Any] = {"path": source.path, "folder": source.folder}
     path = source.path
-    if source.kind == "asset":
-        return {**entry, "status": "asset", "url": source.url}
     if path in garden.cards and garden.site_map and path in garden.site_map.dest:
         entry.update(status="page", url=garden.site_map.url(path))
         return {**entry, "redirects": sorted(redirects[path])} if path in redirects else entry
     if path in garden.draft_reasons:
         line, reason = garden.draft_reasons[path]
         return {**entry, "status": "draft", "reason": f"{reason} (line {line})"}
+    if source.kind == "asset" and path in garden.index.attachments:
+        return {**entry, "status": "asset", "url": source.url}
     why = _findings_about(path, said)
+    if why and source.through_link and not said.get(path):
+        return None  # under a symlinked folder not followed: the link's own entry says so, once
     if why:
         return {**entry, "status": "error", "message": "; ".join(why)}
     if source.kind == "excluded":

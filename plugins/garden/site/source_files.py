@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -42,7 +43,7 @@ def source_files(config: MkDocsConfig, glossary_option: str, files: Mapping[str,
     through_links = sorted(  # the engine follows symlinked folders: what it found there is listed too
         path for path, file in files.items() if path not in found and os.path.normpath(file.src_dir or "") == docs
     )
-    found.update((path, _source(path, files[path], False)) for path in through_links)
+    found.update((path, replace(_source(path, files[path], False), through_link=True)) for path in through_links)
     glossary = glossary_dir(config, glossary_option)
     for path, absolute, _ in _walk(str(glossary)) if glossary is not None else ():
         path, file = f"{GLOSSARY_FOLDER}/{path}", files.get(f"{GLOSSARY_FOLDER}/{path}")
