@@ -73,16 +73,20 @@ def test_mkdocs_build_reports_drafts_assets_exclusions_and_redirects(tmp_path):
             "A.md": "---\naliases: [Ay]\n---\n# A\n",
             "pic.png": "not really a picture",
             ".hidden.md": "# hidden\n",
+            "private/p.md": "# Private\n",
         },
         glossary={"Term.md": "---\nterm: Term\n---\n\nA term.\n", "notes.txt": "scribbles"},
+        config={"exclude_docs": "private/\n"},
     )
     fates = {entry["path"]: entry for entry in _report(site.site)["files"]}
     assert fates == {
         ".hidden.md": {"path": ".hidden.md", "folder": "docs", "status": "excluded",
-                       "reason": "excluded by exclude_docs (hidden files are)"},
+                       "reason": "hidden (a name starting with '.'): the engine leaves it out"},
+        "private/p.md": {"path": "private/p.md", "folder": "docs", "status": "excluded", "reason": "matches exclude_docs"},
         "A.md": {"path": "A.md", "folder": "docs", "status": "page", "url": "A/", "redirects": ["Ay/"]},
         "Later.md": {"path": "Later.md", "folder": "docs", "status": "draft", "reason": "publish: false (line 3)"},
-        "README.md": fates["README.md"] | {"status": "excluded"},
+        "README.md": {"path": "README.md", "folder": "docs", "status": "excluded",
+                      "reason": "a README.md beside an index.md: the engine publishes the index"},
         "index.md": {"path": "index.md", "folder": "docs", "status": "page", "url": ""},
         "pic.png": {"path": "pic.png", "folder": "docs", "status": "asset", "url": "pic.png"},
         "glossary/Term.md": {"path": "glossary/Term.md", "folder": "glossary", "status": "page", "url": "glossary/Term/"},
@@ -127,9 +131,9 @@ def test_a_symlinked_folder_is_listed_only_when_it_was_not_followed():
         SourceFile("index.md", "markdown"),
         SourceFile("away", "folder-link"),
         SourceFile("away/note.md", "markdown", through_link=True),  # said once, at the link
-        SourceFile("away/pic.png", "asset", url="away/pic.png", through_link=True),
+        SourceFile("away/pic.png", "file", through_link=True),
         SourceFile("inside", "folder-link"),  # followed: its files are listed one by one
-        SourceFile("dropped.png", "asset", url="dropped.png"),  # the engine listed it, the garden never got it
+        SourceFile("dropped.png", "file"),  # on disk, but the garden never got it as an attachment
     ]
     report = garden_report(garden_of, sources, [skipped])
     assert [(entry["path"], entry["status"]) for entry in report["files"]] == [

@@ -24,13 +24,12 @@ STATUSES = ("page", "draft", "asset", "excluded", "error", "lost")
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file as found on disk, and what the engine made of it before Garden's part."""
+    """A file as found on disk (or by the engine, through a symlinked folder)."""
 
     path: str  # as the garden knows it: relative to the docs folder, term files under glossary/
-    kind: str  # "markdown" | "asset" | "excluded" | "folder-link" (a symlinked folder, not entered)
+    kind: str  # "markdown" (the engine listed it as a page) | "file" (any other) | "folder-link" (not entered)
     folder: str = "docs"  # "docs" | "glossary": where it lies
-    url: str = ""  # an asset's URL
-    reason: str = ""  # why the engine left it out
+    reason: str = ""  # why the engine leaves it out, if it does
     through_link: bool = False  # found by the engine through a symlinked folder, not on the walk
 
 
@@ -65,14 +64,14 @@ def _fate(
     if path in garden.draft_reasons:
         line, reason = garden.draft_reasons[path]
         return {**entry, "status": "draft", "reason": f"{reason} (line {line})"}
-    if source.kind == "asset" and path in garden.index.attachments:
-        return {**entry, "status": "asset", "url": source.url}
+    if source.kind == "file" and not source.reason and path in garden.index.attachments:
+        return {**entry, "status": "asset", "url": url_of(path)}
     why = _findings_about(path, said)
     if why and source.through_link and not said.get(path):
         return None  # under a symlinked folder not followed: the link's own entry says so, once
     if why:
         return {**entry, "status": "error", "message": "; ".join(why)}
-    if source.kind == "excluded":
+    if source.reason:
         return {**entry, "status": "excluded", "reason": source.reason}
     if source.kind == "folder-link":
         return None  # followed: what the engine found through it is listed, file by file

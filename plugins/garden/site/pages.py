@@ -10,6 +10,7 @@ import json
 import os
 import posixpath
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import quote
 
 import yaml
@@ -145,13 +146,17 @@ def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigat
     return Navigation(items, nav.pages)
 
 
-def alias_redirects(garden: Garden) -> dict[str, tuple[str, str]]:
+def alias_redirects(garden: Garden, files: Iterable[File] = ()) -> dict[str, tuple[str, str]]:
     """Output file of each alias's redirect page -> (relative target URL, title).
 
-    The site map chose where: at the alias's own slug, as Quartz does, where no page is.
+    The site map chose where: at the alias's own slug, as Quartz does, where no page is;
+    nor where any of ``files`` (another plugin's, say) lands, spelled alike.
     """
+    taken = {file.dest_uri.casefold() for file in files}
     redirects: dict[str, tuple[str, str]] = {}
     for dest, path in garden.site_map.redirects.items() if garden.site_map else ():
+        if dest.casefold() in taken:
+            continue
         target, slug = garden.site_map.dest[path], posixpath.dirname(dest)
         if posixpath.basename(target) == "index.html":
             url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"

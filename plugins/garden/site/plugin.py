@@ -17,7 +17,7 @@ from garden.notes.cards import Card
 from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
-from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool, source_files
+from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
 from garden.site.config import GardenConfig
 from garden.site.glossary_page import glossary_dir, glossary_files
 from garden.site.messages import Reporter, log
@@ -68,9 +68,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         for file in [*glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
-        self.files_by_path, digests = {file.src_uri: file for file in files}, {}  # all, for garden-report.json
+        digests = {}
         for file in files.documentation_pages():
             self.shown_paths[file.src_uri] = pages.shown_path(file)
+            self.files_by_path[file.src_uri] = file
             digests[file.src_uri] = incremental.digest(self.sources.read(file))
         self.reporter.report(self.sources.undecodable)
         if not render_pool.other_page_hooks(config, self):  # no other plugin writes Markdown of its own
@@ -140,8 +141,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.garden is None:
             return
-        pages.write_data(self.garden, config.site_dir)
-        source_files.write_report(config, self.config.glossary_dir, self.files_by_path, self.garden, self.findings)
+        build_steps.write_data(config, self.garden, self.config.glossary_dir, self.files_by_path, self.findings)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
@@ -189,7 +189,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             pool.close(wait)
 
     def _redirect_pages(self, config: MkDocsConfig) -> dict[str, str]:
-        self.redirects, written = build_steps.redirect_pages(config, self.garden, self.redirects, self.dirty)
+        files = self.files_by_path.values()
+        self.redirects, written = build_steps.redirect_pages(config, self.garden, files, self.redirects, self.dirty)
         return written
 
     def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:

@@ -2,16 +2,15 @@
 (``garden-report.json``, built by ``render.garden_report``).
 
 The files are those found on disk (without following symlinks: a link out of the garden or
-back into it is not Garden's to walk) together with every file the engine listed from the
-docs folder (through a symlinked folder too), so a file the engine or Garden never took up
-is listed all the same, never silently missing.
+back into it is not Garden's to walk) together with every page and attachment the engine
+found through a symlinked folder, so a file the engine or Garden never took up is listed
+all the same, never silently missing.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -24,35 +23,45 @@ from garden.index.glossary import GLOSSARY_FOLDER
 from garden.render.garden_report import GARDEN_REPORT, SourceFile, garden_report
 from garden.site.glossary_page import glossary_dir
 
-_LEFT_OUT = "left out by the engine before Garden saw it (as a README.md beside an index.md is)"
-
 
 def write_report(
-    config: MkDocsConfig, glossary_option: str, files: Mapping[str, File], garden: Garden, findings: Iterable[Finding]
+    config: MkDocsConfig, glossary_option: str, pages: Mapping[str, File], garden: Garden, findings: Iterable[Finding]
 ) -> Path:
-    """``files``: every file the engine listed when Garden first saw them, by path."""
-    report = garden_report(garden, source_files(config, glossary_option, files), findings)
+    """``pages``: the pages the engine listed, by path (drafts still among them)."""
+    sources = source_files(config, glossary_option, pages, garden.index.attachments)
+    report = garden_report(garden, sources, findings)
     path = Path(config.site_dir) / GARDEN_REPORT
     path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", errors="backslashreplace")
     return path
 
 
-def source_files(config: MkDocsConfig, glossary_option: str, files: Mapping[str, File]) -> list[SourceFile]:
+def source_files(
+    config: MkDocsConfig, glossary_option: str, pages: Mapping[str, File], attachments: Iterable[str]
+) -> list[SourceFile]:
     docs = os.path.normpath(config.docs_dir)
-    found = {path: _source(path, files.get(path), folder_link) for path, _, folder_link in _walk(docs)}
-    through_links = sorted(  # the engine follows symlinked folders: what it found there is listed too
-        path for path, file in files.items() if path not in found and os.path.normpath(file.src_dir or "") == docs
-    )
-    found.update((path, replace(_source(path, files[path], False), through_link=True)) for path in through_links)
+    found: dict[str, SourceFile] = {}
+    for path, absolute, folder_link in _walk(docs):
+        if folder_link:
+            found[path] = SourceFile(path, "folder-link")
+        elif path in pages:
+            found[path] = SourceFile(path, "markdown")
+        else:
+            found[path] = SourceFile(path, "file", reason=_left_out(path, absolute, config))
+    # The engine follows symlinked folders: the pages and attachments it found there too.
+    linked_pages = (path for path, file in pages.items() if os.path.normpath(file.src_dir or "") == docs)
+    linked_files = (path for path in attachments if os.path.exists(os.path.join(docs, path)))
+    for path, kind in [*((p, "markdown") for p in linked_pages), *((p, "file") for p in linked_files)]:
+        if path not in found:
+            found[path] = SourceFile(path, kind, through_link=True)
     glossary = glossary_dir(config, glossary_option)
     for path, absolute, _ in _walk(str(glossary)) if glossary is not None else ():
-        path, file = f"{GLOSSARY_FOLDER}/{path}", files.get(f"{GLOSSARY_FOLDER}/{path}")
+        path, file = f"{GLOSSARY_FOLDER}/{path}", pages.get(f"{GLOSSARY_FOLDER}/{path}")
         if file is not None and os.path.normpath(file.abs_src_path or "") == os.path.normpath(absolute):
-            found[f"glossary:{path}"] = _source(path, file, False, "glossary")
+            found[f"glossary:{path}"] = SourceFile(path, "markdown", "glossary")
             continue
         reason = ("a note of the same path in the docs folder stands there" if file is not None
                   else "only the glossary folder's Markdown files, not hidden, are read")
-        found[f"glossary:{path}"] = SourceFile(path, "excluded", "glossary", reason=reason)
+        found[f"glossary:{path}"] = SourceFile(path, "file", "glossary", reason=reason)
     return list(found.values())
 
 
@@ -69,15 +78,17 @@ def _walk(root: str) -> list[tuple[str, str, bool]]:
     return found
 
 
-def _source(path: str, file: File | None, folder_link: bool, folder: str = "docs") -> SourceFile:
-    if folder_link:
-        return SourceFile(path, "folder-link", folder)
-    if file is None:
-        return SourceFile(path, "excluded", folder, reason=_LEFT_OUT)
-    inclusion = getattr(file, "inclusion", None)
-    if inclusion is not None and inclusion.is_excluded():
-        why = "a draft by draft_docs" if inclusion.name == "DRAFT" else "excluded by exclude_docs (hidden files are)"
-        return SourceFile(path, "excluded", folder, reason=why)
-    if file.is_documentation_page():
-        return SourceFile(path, "markdown", folder)
-    return SourceFile(path, "asset", folder, url=file.url)
+def _left_out(path: str, absolute: str, config: MkDocsConfig) -> str:
+    """Why the engine leaves a file of the docs folder out, by its documented rules ("" if it does not)."""
+    if any(part.startswith(".") for part in path.split("/")):
+        return "hidden (a name starting with '.'): the engine leaves it out"
+    if path.startswith("templates/"):
+        return "under templates/: the engine leaves it out"
+    for option, why in (("exclude_docs", "matches exclude_docs"), ("draft_docs", "a draft by draft_docs")):
+        patterns = config.get(option)
+        if patterns is not None and patterns.match_file(path):
+            return why
+    folder, name = os.path.split(absolute)
+    if name.lower() == "readme.md" and os.path.isfile(os.path.join(folder, "index.md")):
+        return "a README.md beside an index.md: the engine publishes the index"
+    return ""
