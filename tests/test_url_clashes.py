@@ -173,3 +173,9 @@ def test_an_unsafe_name_that_also_clashes_is_said_once_of_each():
     assert site_map.dest == {"a-b.md": "a-b.html", "a|b.md": "a-b-2.html"}
     assert [code for code, *_ in _codes(site_map)] == ["url-unsafe", "duplicate-url"]
     assert [code for code, *_ in _codes(plan(["a-b.md", "a|b.md"]))] == ["url-unsafe", "duplicate-url"]
+
+
+def test_an_alias_windows_cannot_store_or_spelled_like_a_folder_gets_no_redirect():
+    site_map = plan(["guide/a.md", "Note.md"], aliases={"Note.md": (("CON", 2), ("Guide/a", 3), ("guide/b", 4))})
+    assert site_map.redirects == {"guide/b/index.html": "Note.md"}
+    assert [(c.code, c.source.page) for c in site_map.clashes] == [("url-unsafe", "CON"), ("url-conflict", "Guide/a")]
