@@ -60,7 +60,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.previous, self.garden = self.garden, None
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
         self.reporter = Reporter(self.shown_paths)
-        self.added_extensions = mkdocs_setup.prepare(config)
+        self.added_extensions = mkdocs_setup.prepare(config, trusted_html=self.config.trusted_html)
         self.search = open_search(config, self)
         return config
 
