@@ -138,10 +138,23 @@ A glossary definition with {IMG} and {CLOSE} and [a link]({JS_URL}).
 中文定义，{SCRIPT}。
 """
 
+HEADINGS = """# `</title><script>alert(1)</script>` in a heading
+
+## `<img src=x onerror=alert(1)>` as code { onclick="alert(1)" }
+
+## \\<img src=x onerror=alert(1)\\> escaped
+
+A paragraph with attributes.
+{: onmouseover="alert(1)" data-x="</p><img src=x onerror=alert(1)>" }
+
+<div markdown="1" onclick="alert(1)">A [link](javascript:alert(1)) in an HTML block.</div>
+"""
+
 NOTES = {
     "index.md": f"# Home\n\n[[{NAME_IMG}]], [[{NAME_SVG}]], [[{NAME_JINJA}]].\n",
     f"{NAME_IMG}.md": CARD,
     f"{NAME_SVG}.md": OTHER,
     f"folder {NAME_SVG}/{NAME_JINJA}.md": JINJA_NOTE,
+    "headings.md": HEADINGS,
 }
 GLOSSARY = {f"{NAME_SVG}.md": TERM}

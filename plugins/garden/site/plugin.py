@@ -17,7 +17,7 @@ from garden.notes.cards import Card
 from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
-from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
+from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool, titles
 from garden.site.config import GardenConfig
 from garden.site.glossary_page import glossary_dir, glossary_files
 from garden.site.messages import Reporter, log
@@ -45,6 +45,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = False
         self.parsed: dict[str, tuple[str, Card]] = {}
         self.redirects: dict[str, tuple[str, str]] = {}
+        self.titles: dict[str, str] = {}
 
     @property
     def findings(self) -> list[Finding]:
@@ -58,6 +59,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         assets.require_libraries()  # a missing one fails the build, never falls back to a CDN
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
+        self.titles = titles.kept(self.files_by_path.values())  # for the pages a `serve` rebuild leaves alone
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
         self.reporter = Reporter(self.shown_paths)
         self.added_extensions = mkdocs_setup.prepare(config, trusted_html=self.config.trusted_html)
@@ -102,6 +104,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             nav = pages.compact_navigation(nav, files, self.garden) if self.compact else pages.without_tag_pages(
                 nav, self.garden
             )
+        titles.settle(nav, files, self.titles, self.dirty, folders=not config.nav)
         self._start_render_pool(config, files)
         return nav
 
@@ -147,7 +150,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         if self.pool is not None:
             self._stop_render_pool()  # waits for the redirect pages a worker writes
         else:
-            pages.write_files(config.site_dir, self._redirect_pages(config))
+            self._redirect_writer(config)()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         glossary = glossary_dir(config, self.config.glossary_dir)
@@ -188,11 +191,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self.pool, pool = None, self.pool
             pool.close(wait)
 
-    def _redirect_pages(self, config: MkDocsConfig) -> dict[str, str]:
+    def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
+        """The alias pages' writing (for a render worker: decided here, before it forks)."""
         files = self.files_by_path.values()
         self.redirects, written = build_steps.redirect_pages(config, self.garden, files, self.redirects, self.dirty)
-        return written
-
-    def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
-        """The alias pages' writing, for a render worker: decided here, before it forks."""
-        return functools.partial(pages.write_files, config.site_dir, self._redirect_pages(config))
+        return functools.partial(pages.write_files, config.site_dir, written)

@@ -22,6 +22,7 @@ core it leaves free.
 from __future__ import annotations
 
 import logging
+import html
 import time
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -35,6 +36,7 @@ from mkdocs.utils import get_markdown_title
 from garden.index import parallel
 from garden.site.messages import ENGINE_LOG
 from garden.site.search.adapter import Entries, SearchAdapter
+from garden.site.titles import name_title
 
 _log = logging.getLogger(f"{ENGINE_LOG}.plugins.garden.render_pool")
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
@@ -87,6 +89,8 @@ def early_title(page: Page, markdown: str) -> None:
         title = get_markdown_title(markdown)
         if title is not None:
             page.title = title
+        elif not page.is_homepage:  # a title made from the file's name is text: escaped
+            page.title = html.escape(name_title(page.file), quote=False)
 
 
 def open_pool(
