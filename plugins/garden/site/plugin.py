@@ -19,7 +19,7 @@ from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
 from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool, titles
 from garden.site.config import GardenConfig
-from garden.site.glossary_page import glossary_dir, glossary_files
+from garden.site.glossary_page import glossary_files
 from garden.site.messages import Reporter, log
 from garden.site.page_content import page_content
 from garden.site.search import SearchAdapter, open_search
@@ -34,6 +34,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.previous: Garden | None = None
         self.shown_paths: dict[str, str] = {}
         self.files_by_path: dict[str, File] = {}
+        self.files = Files([])  # the last build's, generated pages included
         self.sources = NoteSources()
         self.reporter = Reporter(self.shown_paths)
         self.term_linker: TermLinker | None = None
@@ -45,7 +46,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = False
         self.parsed: dict[str, tuple[str, Card]] = {}
         self.redirects: dict[str, tuple[str, str]] = {}
-        self.titles: dict[str, str] = {}
+        self.last = build_steps.LastBuild()
 
     @property
     def findings(self) -> list[Finding]:
@@ -59,7 +60,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         assets.require_libraries()  # a missing one fails the build, never falls back to a CDN
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
-        self.titles = titles.kept(self.files_by_path.values())  # for the pages a `serve` rebuild leaves alone
+        self.last = build_steps.last_build(self.files, self.redirects)  # for a `serve` rebuild
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
         self.reporter = Reporter(self.shown_paths)
         self.added_extensions = mkdocs_setup.prepare(config, trusted_html=self.config.trusted_html)
@@ -87,6 +88,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         options = GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
         self.garden = garden = garden_from_cards(cards, attachments, options, self.previous)
         self.reporter.report(pages.add_garden_pages(files, config, garden, self.files_by_path))
+        self.files = files
         self.compact = build_steps.wants_compact_navigation(config, self.config, len(files.documentation_pages()))
         self.term_linker = build_steps.link_terms(config, garden, self.config.glossary_autolink)
         if self.search is not None:  # search keeps the glossary's Chinese names whole: "反向链接"
@@ -104,7 +106,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             nav = pages.compact_navigation(nav, files, self.garden) if self.compact else pages.without_tag_pages(
                 nav, self.garden
             )
-        titles.settle(nav, files, self.titles, self.dirty, folders=not config.nav)
+        titles.settle(nav, files, self.last.titles, self.dirty, folders=not config.nav)
         self._start_render_pool(config, files)
         return nav
 
@@ -151,12 +153,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self._stop_render_pool()  # waits for the redirect pages a worker writes
         else:
             self._redirect_writer(config)()
+        build_steps.remove_leftovers(config.site_dir, self.last, self.files, self.redirects)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        glossary = glossary_dir(config, self.config.glossary_dir)
-        if glossary is not None:
-            server.watch(str(glossary))
-        return server
+        return build_steps.watch_glossary(server, config, self.config.glossary_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_render_pool(wait=False)
