@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -79,23 +80,23 @@ def _apply(docs: Path, edit: tuple) -> None:
             os.replace(name, target)
 
 
-def _config_file(root: Path, site: str) -> Path:
+def _config_file(root: Path, site: str, navigation: str) -> Path:
     config_file = root / f"{site}.yml"
     config_file.write_text(yaml.safe_dump({
         "site_name": "t", "docs_dir": "docs", "site_dir": site,
-        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
+        "theme": {"name": "material", "font": False}, "plugins": ["search", {"garden": {"navigation": navigation}}],
     }))
     return config_file
 
 
-def _fresh_build(root: Path) -> Path:
+def _fresh_build(root: Path, navigation: str) -> Path:
     """A build by new plugins (not those `serve` keeps), into a folder of its own."""
     cache = MkDocsConfig.plugins.plugin_cache
     kept = dict(cache)
     cache.clear()
     try:
         shutil.rmtree(root / "fresh", ignore_errors=True)
-        build(load_config(str(_config_file(root, "fresh"))))
+        build(load_config(str(_config_file(root, "fresh", navigation))))
     finally:
         cache.clear()
         cache.update(kept)
@@ -119,15 +120,16 @@ def _differences(served: Path, fresh: Path) -> list[str]:
     return problems
 
 
-@settings(max_examples=12, deadline=None, derandomize=True, database=None, phases=(Phase.explicit, Phase.generate),
+@pytest.mark.parametrize("navigation", ["full", "compact"])
+@settings(max_examples=8, deadline=None, derandomize=True, database=None, phases=(Phase.explicit, Phase.generate),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.lists(edits, min_size=1, max_size=3), min_size=1, max_size=3))
-def test_every_page_served_equals_a_fresh_build(steps):
+def test_every_page_served_equals_a_fresh_build(navigation, steps):
     with tempfile.TemporaryDirectory(prefix="garden-serve-") as scratch:
         root = Path(scratch)
         write_tree(root / "docs", START)
         write_tree(root / "glossary", {"Soil.md": TERM})
-        serve_file = _config_file(root, "served")
+        serve_file = _config_file(root, "served", navigation)
         MkDocsConfig.plugins.plugin_cache.clear()
         config = load_config(str(serve_file))
         config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
@@ -137,6 +139,23 @@ def test_every_page_served_equals_a_fresh_build(steps):
                 for edit in batch:
                     _apply(root / "docs", edit)
                 build(load_config(str(serve_file)), dirty=True)
-                assert _differences(root / "served", _fresh_build(root)) == [], f"after {steps}"
+                assert _differences(root / "served", _fresh_build(root, navigation)) == [], f"after {steps}"
         finally:
             MkDocsConfig.plugins.plugin_cache.clear()
+
+
+def test_a_rebuild_names_every_page_it_did_not_rebuild(tmp_path):
+    """MkDocs reads no page a dirty build leaves alone: its title was ``None`` in the
+    navigation of every page rebuilt. It keeps the title of the last build."""
+    write_tree(tmp_path / "docs", START)
+    serve_file = _config_file(tmp_path, "served", "full")
+    config = load_config(str(serve_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    _apply(tmp_path / "docs", ("write", "C", "# C\n\nEdited, links to [[B]].\n"))
+    build(load_config(str(serve_file)), dirty=True)
+    rebuilt = (tmp_path / "served" / "C" / "index.html").read_text(encoding="utf-8")
+    assert "Edited, links to" in rebuilt
+    navigation = rebuilt[rebuilt.index('class="md-nav md-nav--primary"'):rebuilt.index('class="md-content"')]
+    assert "None" not in navigation and "Beta" in navigation
+    assert _differences(tmp_path / "served", _fresh_build(tmp_path, "full")) == []
