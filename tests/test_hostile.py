@@ -187,3 +187,24 @@ def test_no_page_of_the_hostile_garden_opens_a_dialog(hostile_site, browser):
         page.wait_for_timeout(300)
     context.close()
     assert dialogs == []
+
+
+@pytest.mark.browser
+def test_the_explorer_of_a_hostile_garden_lists_names_as_text(tmp_path, browser):
+    """The compact navigation's explorer writes every title from explorer.json."""
+    built = build_site(tmp_path, hostile.NOTES, glossary=hostile.GLOSSARY, plugin_options={"navigation": "compact"})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serving(built.site) as server:
+        for path in ("", "<img-src=x-onerror=alert(1)>/", "sequence/", "readiness/", "glossary/"):
+            page.goto(server + quote(path))
+            page.wait_for_selector(".garden-explorer__link", state="attached", timeout=10000)
+            for details in page.locator(".garden-explorer details").all():
+                details.evaluate("element => { element.open = true }")
+            page.wait_for_timeout(200)
+        explorer = page.locator(".garden-explorer").first.inner_text()
+    context.close()
+    assert hostile.IMG in explorer and hostile.NAME_SVG in explorer
+    assert dialogs == []

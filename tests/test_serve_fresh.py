@@ -50,7 +50,17 @@ note_texts = st.builds(
     tasks=st.lists(st.sampled_from(["Water the beds", "Check the soil"]), max_size=2, unique=True),
     unlocks=st.sampled_from([None, None, "B", "E"]),
 )
+def _term(name: str, zh: str, alias: str | None) -> str:
+    aliases = f"aliases: [{alias}]\n" if alias else ""
+    return f"---\nterm: {name}\nzh: {zh}\n{aliases}---\n\nWhat {name.lower()} means here.\n\n{zh}在这里的意思。\n"
+
+
+term_edits = st.tuples(st.just("term"), st.sampled_from(["Soil", "Water"])).flatmap(
+    lambda edit: st.tuples(st.just(edit[0]), st.just(edit[1]), st.one_of(
+        st.none(), st.builds(_term, st.just(edit[1]), st.sampled_from(["土壤", "水", "泥土"]),
+                             st.sampled_from([None, "ground", "beds"])))))
 edits = st.one_of(
+    term_edits,
     st.tuples(st.just("write"), st.sampled_from(NAMES), note_texts),
     st.tuples(st.just("delete"), st.sampled_from(NAMES)),
     st.tuples(st.just("rename"), st.sampled_from(NAMES), st.sampled_from(NAMES)),
@@ -63,18 +73,21 @@ START = {
     "C.md": _note(None, [], [], ["Other", "Missing"], "C", [], None),
     "folder/D.md": _note(None, ["Other"], ["soil", "water"], ["A"], "D", ["Check the soil"], None),
 }
-TERM = "---\nterm: Soil\nzh: 土壤\n---\n\nThe ground notes grow in.\n\n笔记生长的土地。\n"
+TERM = _term("Soil", "土壤", None)
 
 
-def _apply(docs: Path, edit: tuple) -> None:
-    kind, name = edit[0], docs / f"{edit[1]}.md"
-    if kind == "write":
+def _apply(root: Path, edit: tuple) -> None:
+    """One edit: a note written, deleted or renamed, a term written or deleted (None)."""
+    kind, name = edit[0], root / ("glossary" if edit[0] == "term" else "docs") / f"{edit[1]}.md"
+    if kind == "term" and edit[2] is None:
+        name.unlink(missing_ok=True)
+    elif kind in ("write", "term"):
         name.parent.mkdir(parents=True, exist_ok=True)
         name.write_text(edit[2], encoding="utf-8")
     elif kind == "delete" and name.exists():
         name.unlink()
     elif kind == "rename" and name.exists():
-        target = docs / f"{edit[2]}.md"
+        target = root / "docs" / f"{edit[2]}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             os.replace(name, target)
@@ -137,7 +150,7 @@ def test_every_page_served_equals_a_fresh_build(navigation, steps):
         try:
             for batch in steps:  # the edits one save of the editor (or one rebuild) sees
                 for edit in batch:
-                    _apply(root / "docs", edit)
+                    _apply(root, edit)
                 build(load_config(str(serve_file)), dirty=True)
                 assert _differences(root / "served", _fresh_build(root, navigation)) == [], f"after {steps}"
         finally:
@@ -152,7 +165,7 @@ def test_a_rebuild_names_every_page_it_did_not_rebuild(tmp_path):
     config = load_config(str(serve_file))
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    _apply(tmp_path / "docs", ("write", "C", "# C\n\nEdited, links to [[B]].\n"))
+    _apply(tmp_path, ("write", "C", "# C\n\nEdited, links to [[B]].\n"))
     build(load_config(str(serve_file)), dirty=True)
     rebuilt = (tmp_path / "served" / "C" / "index.html").read_text(encoding="utf-8")
     assert "Edited, links to" in rebuilt
