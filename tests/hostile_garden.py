@@ -33,6 +33,10 @@ source:
   author: {_yaml(CLOSE)}
   url: {_yaml(JS_URL)}
 takeaway: {_yaml(CLOSE + " " + IMG)}
+description: {_yaml(SCRIPT)}
+author: {_yaml(SCRIPT)}
+subtitle: {_yaml(IMG)}
+status: {_yaml(SCRIPT)}
 unlocks: [{_yaml(NAME_SVG)}, {_yaml(IMG + " nowhere")}, {_yaml(JS_URL + " nowhere")}]
 readiness:
   - {_yaml(IMG + " budget")}
@@ -156,5 +160,6 @@ NOTES = {
     f"{NAME_SVG}.md": OTHER,
     f"folder {NAME_SVG}/{NAME_JINJA}.md": JINJA_NOTE,
     "headings.md": HEADINGS,
+    f"{JS_URL}.md": f"# A note named {JS_URL}\n\nBack to [[index]].\n",
 }
 GLOSSARY = {f"{NAME_SVG}.md": TERM}

@@ -185,6 +185,15 @@ def test_no_page_of_the_hostile_garden_opens_a_dialog(hostile_site, browser):
         page.wait_for_timeout(1500)
         page.mouse.move(640, 450)
         page.wait_for_timeout(300)
+        page.goto(server)
+        page.click(".md-search__input")  # Material's search shows titles and text of pages
+        page.fill(".md-search__input", "alert")
+        page.keyboard.press("End")
+        page.keyboard.type(" ")  # Material searches on key events
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        assert "alert(1)" in page.locator(".md-search-result").inner_text()
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ARTIFACTS / "hostile-search.png"), full_page=False)
     context.close()
     assert dialogs == []
 
