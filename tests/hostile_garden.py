@@ -99,11 +99,17 @@ and <span onpointerenter=alert(1)>a span</span>.
 
 ```mermaid
 flowchart LR
-  A["{NAME_SVG}"] --> B["&lt;img src=x onerror=alert(1)&gt;"]
-  B --> C[[{NAME_JINJA}]]
+  A["&lt;img src=x onerror=alert(1)&gt;"] --> B["<img src=x onerror=alert(1)>"]
+  B --> C["{{{{ 7*7 }}}}"] --> D[Plain] --> E["javascript:alert(1)"]
   click A call alert(1)
   click B href "javascript:alert(1)"
   click C "javascript:alert(1)"
+  click D alert
+```
+
+```mermaid
+flowchart LR
+  A["{NAME_SVG.replace('"', "#quot;")}"] --> B[["{NAME_JINJA}"]] --> C["javascript:alert(1)"]
 ```
 
 Formula $\\href{{javascript:alert(1)}}{{x}}$ and ![[{NAME_SVG}#{IMG}]] embedded.
