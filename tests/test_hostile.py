@@ -83,6 +83,16 @@ def test_no_page_carries_a_script_a_handler_or_a_script_url(hostile_site):
     assert found == {}
 
 
+def test_render_workers_clean_and_escape_as_one_process_does(hostile_site, tmp_path, monkeypatch):
+    from garden.site import render_pool
+
+    monkeypatch.setattr(render_pool, "worker_count", lambda notes: 2)  # every note rendered in a worker
+    parallel = build_site(tmp_path, hostile.NOTES, glossary=hostile.GLOSSARY)
+    for path in _pages(hostile_site.site):
+        relative = path.relative_to(hostile_site.site)
+        assert (parallel.site / relative).read_bytes() == path.read_bytes(), f"{relative} differs"
+
+
 def test_the_payloads_read_as_text(hostile_site):
     card = next(p for p in _pages(hostile_site.site) if "img-src" in str(p.parent.name)).read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in card  # the title, as text

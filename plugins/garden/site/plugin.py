@@ -118,7 +118,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             raise PluginError("garden: on_page_markdown ran before on_files")
         if self.pool is not None and self.pool.owns(page.file.src_uri):
             page.meta.update(shown_meta(page.meta))
-            render_pool.early_title(page, markdown)
+            render_pool.early_title(page, markdown, self.garden)
             return ""  # a worker renders this note: MkDocs renders nothing here
         return self._page_markdown(markdown, page)
 
