@@ -10,16 +10,17 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from garden.index import incremental
+from garden.index.findings import Finding
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.parallel import parse_cards
 from garden.index.terms import TermMatcher
 from garden.notes.cards import Card
 from garden.render.render_terms import TermExtension, TermLinker
-from garden.site import pages, titles
+from garden.site import pages, source_files, titles
 from garden.site.glossary_page import glossary_dir
 
 
@@ -46,6 +47,15 @@ def redirect_pages(
         if not (dirty and before.get(dest) == (url, title) and (Path(config.site_dir) / dest).is_file())
     }
     return redirects, written
+
+
+def write_data(
+    config: MkDocsConfig, garden: Garden, glossary_option: str, pages_by_path: Mapping[str, File], findings: list[Finding]
+) -> None:
+    """The garden's data files at the site root, and garden-report.json beside them
+    (``pages_by_path``: the pages the engine listed, by path)."""
+    pages.write_data(garden, config.site_dir)
+    source_files.write_report(config, glossary_option, pages_by_path, garden, findings)
 
 
 def mark_stale(

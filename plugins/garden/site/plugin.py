@@ -146,7 +146,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.garden is None:
             return
-        pages.write_data(self.garden, config.site_dir)
+        build_steps.write_data(config, self.garden, self.config.glossary_dir, self.files_by_path, self.findings)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
