@@ -6,7 +6,7 @@ images, iframes from the web) stays as written.
 every start tag again from what it read (quoted, ``<`` and ``>`` escaped), so a browser
 reads the tag exactly as the tokenizer did: an attribute cannot hide ``</noscript>`` or
 ``</iframe>`` from it. Comments and declarations go (a browser ends ``<!-->`` where the
-tokenizer does not); text, entities and end tags stay as they are.
+tokenizer does not); text and entities stay as they are, end tags are written plainly.
 """
 
 from __future__ import annotations

@@ -112,7 +112,7 @@ def remove_leftovers(site_dir: str, last: LastBuild, files: Files, redirects: Ma
         if path.is_file():
             path.unlink()
         for folder in path.parents:
-            if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+            if folder == site or not folder.is_relative_to(site) or not folder.is_dir() or any(folder.iterdir()):
                 break
             os.rmdir(folder)
 
