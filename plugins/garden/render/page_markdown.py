@@ -44,12 +44,21 @@ def page_markdown(garden: Garden, note: Note, embed_depth: int = 3) -> PageMarkd
     return PageMarkdown(_body(garden, note, embed_depth), shown_meta(note.meta))
 
 
+# Front matter Material prints as it stands: as HTML text, or inside an attribute
+# (``description``, ``author``; ``status`` names a class). Search shows tags as HTML.
+_PRINTED_AS_TEXT = ("title", "subtitle")
+_PRINTED_IN_ATTRIBUTES = ("description", "author", "status")
+
+
 def shown_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """Front matter as the page shows it: Material prints titles as HTML, and a front
-    matter title is text."""
+    """Front matter as the page shows it: what Material and its search print as HTML
+    is the author's text, escaped."""
     shown = dict(meta)
-    if "title" in shown:
-        shown["title"] = html.escape(str(shown["title"]), quote=False)
+    for key in (*_PRINTED_AS_TEXT, *_PRINTED_IN_ATTRIBUTES):
+        if shown.get(key) is not None or key == "title" and key in shown:
+            shown[key] = html.escape(str(shown[key]), quote=key in _PRINTED_IN_ATTRIBUTES)
+    if isinstance(shown.get("tags"), list):
+        shown["tags"] = [html.escape(str(tag), quote=False) for tag in shown["tags"]]
     return shown
 
 

@@ -40,10 +40,14 @@ _USED_WHEN = {
 }
 
 
-def prepare(config: MkDocsConfig) -> tuple[str, ...]:
+# Raw HTML, script URLs and event handlers in notes are removed unless the garden trusts them.
+SAFE_HTML = "garden.render.render_safe_html"
+
+
+def prepare(config: MkDocsConfig, *, trusted_html: bool = False) -> tuple[str, ...]:
     """Garden's additions to ``config``; returns the extensions it added."""
     _refuse_endless_walk(config)
-    added = _add_extensions(config)
+    added = _add_extensions(config, () if trusted_html else (SAFE_HTML,))
     _add_theme_overrides(config)
     _add_assets(config)
     _serve_mermaid2_from_the_site(config)
@@ -69,8 +73,8 @@ def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: 
     config.markdown_extensions[:] = [e for e in config.markdown_extensions if e not in unused]
 
 
-def _add_extensions(config: MkDocsConfig) -> tuple[str, ...]:
-    added = tuple(name for name in REQUIRED_EXTENSIONS if name not in config.markdown_extensions)
+def _add_extensions(config: MkDocsConfig, safety: tuple[str, ...]) -> tuple[str, ...]:
+    added = tuple(name for name in (*REQUIRED_EXTENSIONS, *safety) if name not in config.markdown_extensions)
     config.markdown_extensions.extend(added)
     options = config.mdx_configs
     # Keep "## 小节" as id="小节" (Python-Markdown's default slug drops Chinese).

@@ -111,8 +111,12 @@ def write_readiness(garden: Garden, site_dir: str) -> Path:
 
 
 def write_sequence(garden: Garden, site_dir: str) -> Path | None:
-    """What unlocks what: stages, and each edge with where it was written (when there is any)."""
-    return write_json(site_dir, SEQUENCE_JSON, sequence_data(garden)) if garden.sequence.nodes else None
+    """What unlocks what: stages, and each edge with where it was written (when there is
+    any: else none, and under `serve` none left from a build that had one)."""
+    if garden.sequence.nodes:
+        return write_json(site_dir, SEQUENCE_JSON, sequence_data(garden))
+    Path(site_dir, SEQUENCE_JSON).unlink(missing_ok=True)
+    return None
 
 
 def write_explorer(garden: Garden, site_dir: str) -> Path:
