@@ -26,7 +26,7 @@ from garden.index.findings import (
 from garden.index.glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from garden.index.resolution import GardenIndex, Resolution
 from garden.index.sequence import SEQUENCE_PAGE, Sequence, build_sequence
-from garden.index.listings import Listing, listings, tag_page_path
+from garden.index.listings import Listing, listings, tag_key, tag_page_path
 from garden.index.parallel import map_on_cores, parse_cards
 from garden.index.site_map import SiteMap, plan
 from garden.index.terms import Coverage, TermMatcher, TermScan, coverage, scan_card, term_usage, untranslated_findings
@@ -88,8 +88,12 @@ class Garden:
 
     @cached_property
     def tag_pages(self) -> dict[str, str]:
-        """Tag -> the path of its page."""
-        return {listing.name: listing.path for listing in self.listings if listing.kind == "tag"}
+        """A tag's key (``tag_key``) -> the path of its page."""
+        return {tag_key(listing.name): listing.path for listing in self.listings if listing.kind == "tag"}
+
+    def tag_page(self, tag: str) -> str | None:
+        """The path of a tag's page, however the tag is spelled."""
+        return self.tag_pages.get(tag_key(tag))
 
     def listing(self, path: str) -> Listing | None:
         return self.listing_at.get(path)

@@ -80,7 +80,7 @@ def _body(garden: Garden, note: Note, embed_depth: int) -> str:
         links = tuple(garden.index.resolve(link, path) for link in card.links)
     text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
     embedder = _transcluder(garden, note.sources, embed_depth).embedder(path)
-    tags = tag_spans(card.inline_tags, garden.tag_pages, path)
+    tags = tag_spans(card.inline_tags, garden.tag_page, path)
     body = rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
     return body + _checklists_end(garden, path)
 
