@@ -57,3 +57,9 @@ def test_text_around_links_is_never_changed(before, after):
         assert result == f"{before}[Target note](Target%20note.md){after}"
     else:  # inside code, say: untouched
         assert result == text
+
+
+@pytest.mark.parametrize("start", ["\x0c\n", "> \x0c\n> ", " \x0c \n\x0c\n"])
+def test_a_block_opening_with_whitespace_only_lines_keeps_its_links(start):
+    # markdown-it strips such lines from the block's content though its map counts them
+    assert rewritten(f"{start}[[Target note]] x") == f"{start}[Target note](Target%20note.md) x"

@@ -14,6 +14,7 @@ from pathlib import Path
 from garden import __version__
 from garden.site import project
 from garden.notes.cards import parse_card
+from garden.notes.decoding import decode_note
 from garden.index.garden import GardenOptions, read_garden
 from garden.render.report import card_report, coverage_row, finding_report, link_summary
 from garden.notes.template_card import card_markdown, file_name
@@ -122,7 +123,12 @@ def _card(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"garden: {args.file}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    card = parse_card(path.read_text(encoding="utf-8-sig"), path.as_posix())
+    decoded = decode_note(path.read_bytes())
+    if decoded.problem is not None:
+        print(f"garden: {args.file}:{decoded.line}: {decoded.problem}", file=sys.stderr)
+    if decoded.text is None:
+        return EXIT_USAGE
+    card = parse_card(decoded.text, path.as_posix())
     report = card_report(card)
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -171,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     findings = [
         replace(f, path=project.relative(files.on_disk[f.path]) if f.path in files.on_disk else f.path)
-        for f in garden.findings
+        for f in [*files.findings, *garden.findings]
     ]
     summary = link_summary(garden)
     cards = {path: files.on_disk.get(path, path) for path, card in garden.cards.items() if card.is_card}

@@ -65,14 +65,60 @@ def garden_findings(cards: Mapping[str, Card], links: Mapping[str, tuple[Resolut
 
 
 def url_clash_findings(clashes: Iterable[Clash]) -> list[Finding]:
+    """Each place two sources wanted, named with both; a moved note is an error (its
+    links and bookmarks break), a renamed folder or page a warning, a redirect not written
+    (the page at that place stays) news."""
     return [
-        Finding(
-            clash.path, 1, 0, "error", "duplicate-url",
-            f"{clash.path} and {clash.other} would both be published at {clash.dest}; "
-            f"{clash.path} moved aside: rename one or set a permalink",
-        )
+        Finding(clash.source.path, clash.source.line, 0, _clash_severity(clash), clash.code, _clash_message(clash))
         for clash in clashes
     ]
+
+
+def _clash_severity(clash: Clash) -> str:
+    if clash.source.kind == "alias":
+        return "info"  # nothing is lost: the alias still names its note for links and terms
+    moved_note = clash.source.kind == "note" and clash.code in ("duplicate-url", "url-conflict")
+    return "error" if moved_note else "warning"
+
+
+def _clash_message(clash: Clash) -> str:
+    source, other, wanted = clash.source, clash.other, _shown_url(clash.dest)
+    if clash.source.kind == "alias":
+        outcome = "no redirect written"
+    elif clash.given is None:
+        outcome = "kept as it is: rename the file"
+    else:
+        outcome = f"published at {_shown_url(clash.given)} instead"
+    subject = {"note": "this note", "alias": f"alias '{source.page}'"}.get(source.kind) or _described(source)
+    if clash.code == "url-unsafe":
+        return f"{subject} at {wanted}: {clash.reason}, which Windows cannot store; {outcome}"
+    assert other is not None
+    if clash.code == "url-case":
+        return (f"{subject} at {wanted} differs only by letter case from {_shown_url(clash.other_dest)} "
+                f"({_described(other)}): one place on macOS and Windows disks; {outcome}")
+    taken = _shown_url(clash.other_dest)
+    if clash.code == "duplicate-url":
+        return (f"{source.page} and {_described(other)} would both be published at {taken}; "
+                f"{source.page} {outcome}: rename one or set a permalink")
+    return f"{subject} would be at {taken}, where {_described(other)} stands and stays; {outcome}"
+
+
+def _described(source) -> str:
+    where = f"{source.path}:{source.line}" if source.line > 1 else source.path
+    return {
+        "note": where,
+        "alias": f"alias '{source.page}' of {where}",
+        "generated": f"Garden's page {source.page}",
+        "site-file": f"the site's own {source.page}",
+        "attachment": f"the attachment {source.page}",
+    }[source.kind]
+
+
+def _shown_url(dest: str) -> str:
+    """An output file as the URL a reader types: ``/guide/Card/`` for ``guide/Card/index.html``."""
+    if dest == "index.html" or dest.endswith("/index.html"):
+        dest = dest[: -len("index.html")]
+    return "/" + dest
 
 
 def embed_cycle_findings(links: Mapping[str, tuple[Resolution, ...]]) -> list[Finding]:

@@ -26,12 +26,13 @@ from garden.index.findings import (
 from garden.index.glossary import GLOSSARY_FOLDER, GLOSSARY_PAGE, TermBase, term_base
 from garden.index.resolution import GardenIndex, Resolution
 from garden.index.sequence import SEQUENCE_PAGE, Sequence, build_sequence
-from garden.index.listings import Listing, listings
+from garden.index.listings import Listing, listings, tag_key, tag_page_path
 from garden.index.parallel import map_on_cores, parse_cards
 from garden.index.site_map import SiteMap, plan
 from garden.index.terms import Coverage, TermMatcher, TermScan, coverage, scan_card, term_usage, untranslated_findings
 
 HEALTH_PAGE = "health.md"
+GRAPH_PAGE = "graph.md"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Garden:
     site_map: SiteMap | None = None
     backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
     drafts: tuple[str, ...] = ()  # notes left out as drafts
+    draft_reasons: dict[str, tuple[int, str]] = field(default_factory=dict)  # draft -> (line, the key saying so)
     terms: TermBase = field(default_factory=TermBase)
     term_usage: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> notes using it
     coverage: dict[str, Coverage] = field(default_factory=dict)
@@ -86,8 +88,12 @@ class Garden:
 
     @cached_property
     def tag_pages(self) -> dict[str, str]:
-        """Tag -> the path of its page."""
-        return {listing.name: listing.path for listing in self.listings if listing.kind == "tag"}
+        """A tag's key (``tag_key``) -> the path of its page."""
+        return {tag_key(listing.name): listing.path for listing in self.listings if listing.kind == "tag"}
+
+    def tag_page(self, tag: str) -> str | None:
+        """The path of a tag's page, however the tag is spelled."""
+        return self.tag_pages.get(tag_key(tag))
 
     def listing(self, path: str) -> Listing | None:
         return self.listing_at.get(path)
@@ -109,6 +115,7 @@ def garden_from_cards(
     """The garden of these cards; ``previous`` (the last build's, under ``serve``) lends
     the glossary scan of every card that did not change, when the glossary did not."""
     options = options or GardenOptions()
+    attachments = tuple(attachments)
     published, drafts = [], []
     for card in cards:
         (drafts if card.meta.draft and not options.publish_drafts else published).append(card)
@@ -129,12 +136,9 @@ def garden_from_cards(
     sequence = build_sequence(by_path, index, terms, options.sequence_keys)
     if sequence.nodes and SEQUENCE_PAGE not in by_path:  # the sequence page, where there is one
         generated = (*generated, SEQUENCE_PAGE)
-    site_map = plan(
-        [*by_path, *generated],
-        slugs=options.slugs,
-        use_directory_urls=options.use_directory_urls,
-        permalinks={path: card.meta.permalink for path, card in by_path.items() if card.meta.permalink},
-    )
+    if GRAPH_PAGE not in by_path:  # a note of that name is the graph page
+        generated = (*generated, GRAPH_PAGE)
+    site_map = _site_map(by_path, generated, pages, attachments, options)
     scans = _term_scans(by_path, terms, previous)
     checklists = {path: card_checklists(by_path[path], site_map.url(path), options.readiness_words)
                   for path in checklists}
@@ -156,6 +160,7 @@ def garden_from_cards(
         site_map=site_map,
         backlinks=backlinks(links, {path: card.link_context for path, card in by_path.items()}),
         drafts=tuple(card.path for card in drafts),
+        draft_reasons={card.path: _draft_reason(card) for card in drafts},
         terms=terms,
         term_usage=term_usage(scans),
         term_scans=scans,
@@ -164,6 +169,47 @@ def garden_from_cards(
         checklists={path: found for path, found in checklists.items() if found},
         sequence=sequence,
     )
+
+
+def _draft_reason(card: Card) -> tuple[int, str]:
+    """The front matter line that leaves a note out: Quartz's ``draft: true``, else Obsidian
+    Publish's ``publish: false``."""
+    lines = card.meta.lines
+    if "draft" in lines and "publish" in lines:
+        return lines["draft"], "draft: true or publish: false"
+    if "publish" in lines:
+        return lines["publish"], "publish: false"
+    return lines.get("draft", 1), "draft: true"
+
+
+def _site_map(
+    cards: dict[str, Card], generated: tuple[str, ...], pages: tuple[Listing, ...], attachments: Iterable[str],
+    options: GardenOptions,
+) -> SiteMap:
+    """Every page, generated ones first (they win a place), and each alias's redirect."""
+    origins = {listing.path: listing.members[0] for listing in pages if listing.kind != "tags"}
+    origins.update({listing.path: origins.get(tag_page_path(listing.members[0]), listing.path)
+                    for listing in pages if listing.kind == "tags"})
+    return plan(
+        cards,
+        slugs=options.slugs,
+        use_directory_urls=options.use_directory_urls,
+        permalinks={path: card.meta.permalink for path, card in cards.items() if card.meta.permalink},
+        lines={path: card.meta.lines.get("permalink", 1) for path, card in cards.items() if card.meta.permalink},
+        generated=generated,
+        origins=origins,
+        attachments=attachments,
+        aliases={path: _aliases(card) for path, card in cards.items() if card.meta.aliases},
+    )
+
+
+def _aliases(card: Card) -> tuple[tuple[str, int], ...]:
+    """Each alias with its line: its own item's in a block list, else the key's."""
+    items = card.meta.item_lines.get("aliases", ())
+    key_line = card.meta.lines.get("aliases", 1)
+    if len(items) != len(card.meta.aliases):
+        items = (key_line,) * len(card.meta.aliases)
+    return tuple(zip(card.meta.aliases, items))
 
 
 def _checklists(cards: dict[str, Card], options: GardenOptions) -> list[str]:

@@ -64,7 +64,7 @@ def graph_data(garden: Garden) -> dict[str, Any]:
                 edges[(nodes[user]["id"], term_node["id"], "term")] = None
     for path, card in garden.cards.items():
         for tag in card.tags if path in nodes else ():
-            tag_page = garden.tag_pages.get(tag)
+            tag_page = garden.tag_page(tag)
             if tag_page in nodes:
                 edges[(nodes[path]["id"], nodes[tag_page]["id"], "tag")] = None
     for (source, target), _places in garden.sequence.edges.items():

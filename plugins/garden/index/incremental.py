@@ -1,7 +1,8 @@
 """What one edit makes stale, so ``garden serve`` rebuilds only those pages.
 
 A note's page shows its own text, its backlinks (from the notes linking to it), the
-notes it embeds, and term links; tag, folder, glossary and health pages list notes.
+notes it embeds, and term links; tag, folder, glossary, readiness and health pages
+list notes.
 When an edit changes a note, the pages that show any of it are stale (sequence panels
 included); when it moves
 pages, renames terms or retitles a note under a full navigation, everything is.
@@ -10,6 +11,7 @@ pages, renames terms or retitles a note under a full navigation, everything is.
 from __future__ import annotations
 
 import hashlib
+from garden.index.checklists import READINESS_PAGE
 from garden.index.garden import HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.sequence import SEQUENCE_PAGE
@@ -35,6 +37,8 @@ def stale_pages(before: Garden, after: Garden, changed: set[str], *, full_naviga
     stale = set(changed) | {HEALTH_PAGE}
     if before.term_usage != after.term_usage or any(_title(before, p) != _title(after, p) for p in changed):
         stale.add(GLOSSARY_PAGE)  # it lists who uses each term, by title
+    if any(path in before.checklists or path in after.checklists for path in changed):
+        stale.add(READINESS_PAGE)  # it lists every checklist, with its page's title
     for garden in (before, after):
         for path in changed:
             stale.update(r.path for r in garden.links.get(path, ()) if r.path)  # their backlinks

@@ -50,13 +50,20 @@ def listings(cards: Mapping[str, Card], skip_folders: Iterable[str] = ()) -> lis
     return [listing for listing in found if listing.members]
 
 
+def tag_key(tag: str) -> str:
+    """Tags are one tag whatever their case, as in Obsidian: #AI and #ai list together."""
+    return tag.strip("/").casefold()
+
+
 def _tag_listings(cards: Mapping[str, Card], page) -> Iterable[Listing]:
     members: dict[str, list[str]] = defaultdict(list)
+    spelling: dict[str, str] = {}  # a tag's key -> its first spelling, the one its page shows
     for path, card in cards.items():
         for tag in card.tags:
             parts = tag.strip("/").split("/")
             for depth in range(1, len(parts) + 1):  # "a/b" is listed under "a" too
-                members["/".join(parts[:depth])].append(path)
+                name = "/".join(parts[:depth])
+                members[spelling.setdefault(tag_key(name), name)].append(path)
     for tag in sorted(members, key=str.casefold):
         path, generated = page(tag_page_path(tag))
         yield Listing(path, "tag", tag, tuple(dict.fromkeys(members[tag])), generated)
@@ -69,7 +76,7 @@ def _folder_listings(cards: Mapping[str, Card], page, skip: tuple[str, ...]) -> 
     members: dict[str, list[str]] = defaultdict(list)
     for path in cards:
         folder = posixpath.dirname(path)
-        while folder:
+        while folder.strip("/"):  # (a path from the root, "/a.md", would otherwise stop at "/" for ever)
             members[folder].append(path)
             folder = posixpath.dirname(folder)
     for folder in sorted(members):

@@ -102,7 +102,9 @@ class GardenIndex:
         attachment_names: dict[str, list[str]] = defaultdict(list)
         for path in attachments:
             attachment_names[name_key(posixpath.basename(path))].append(path)
-        every_page = [*by_path, *sorted(pages)]
+        # Two pages one name apart in case ("A.md", "a.md") share a key: the first in sorted
+        # order holds it, notes before generated pages, whatever order the notes came in.
+        every_page = [*sorted(pages, reverse=True), *sorted(by_path, reverse=True)]
         return cls(
             cards=by_path,
             attachments=frozenset(attachments),
@@ -170,13 +172,19 @@ class GardenIndex:
         path = posixpath.normpath(path.strip("/") or ".")
         if path.startswith(".."):
             return ()
-        key = "" if path == "." else name_key(path)
-        index = f"{key}/index" if key else "index"
-        for candidate in (index,) if folder else (key, index):
-            hit = self._by_stem_path.get(candidate) or self._by_slug.get(name_key(quartz_slug(candidate)))
+        stem = "" if path == "." else path
+        index = f"{stem}/index" if stem else "index"
+        for candidate in (index,) if folder else (stem, index):
+            key = name_key(candidate)
+            hit = self._exact(candidate) or self._by_stem_path.get(key) or self._by_slug.get(name_key(quartz_slug(key)))
             if hit:
                 return (hit,)
         return ()
+
+    def _exact(self, stem: str) -> str | None:
+        """The note or page written exactly so (case and all), before any other spelling."""
+        path = stem + MARKDOWN_SUFFIX
+        return path if path in self.cards or path in self.pages else None
 
     def _path_suffix(self, target: str) -> tuple[str, ...]:
         exact = self._at_path(target)

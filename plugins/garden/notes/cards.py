@@ -38,6 +38,9 @@ __all__ = [
 
 
 def parse_card(text: str, path: str = "") -> Card:
+    # markdown-it ends a line at "\r" too: so must every line count here (notes read from
+    # files have "\n" only; a text handed in may not).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, problems = read_front_matter(text)
     stripped = strip_note_comments(text)  # private comments are no part of the card
     text = stripped.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ import yaml
 KNOWN_KEYS = (
     "title", "title_zh", "aliases", "tags", "source", "takeaway", "draft", "publish", "date", "permalink",
 )
+IGNORED = " (the note is built without it)"
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,14 @@ def read_front_matter(text: str) -> tuple[FrontMatter, tuple[Problem, ...]]:
         raw, _body = handler.split(text)
         metadata = handler.load(raw)
     except yaml.YAMLError as error:
-        return FrontMatter(), (Problem(_yaml_error_line(error), f"front matter is not valid YAML: {_yaml_reason(error)}"),)
+        reason = _yaml_reason(error)
+        return FrontMatter(), (Problem(_yaml_error_line(error), f"front matter is not valid YAML: {reason}{IGNORED}"),)
     except Exception as error:  # noqa: BLE001 (TOML and JSON handlers raise their own types)
-        return FrontMatter(), (Problem(1, f"front matter cannot be read: {_first_line(error)}"),)
+        return FrontMatter(), (Problem(1, f"front matter cannot be read: {_first_line(error)}{IGNORED}"),)
     if metadata is None:
         return FrontMatter(), ()
     if not isinstance(metadata, dict):
-        return FrontMatter(), (Problem(1, "front matter is not a mapping of keys to values"),)
+        return FrontMatter(), (Problem(1, "front matter is not a mapping of keys to values" + IGNORED),)
     return _validated(metadata, text)
 
 
@@ -182,3 +185,21 @@ def _item_lines(text: str) -> dict[str, tuple[int, ...]]:
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
+
+
+def without_front_matter_block(text: str) -> str:
+    """``text`` with its front matter block's lines left blank (so every line keeps its number).
+
+    For a page whose block the engine could not read (not YAML, not a mapping): the block
+    is the note's front matter all the same (Obsidian, Quartz and the card model read it
+    so), never part of its page.
+    """
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    if not isinstance(handler, frontmatter.YAMLHandler):  # "---" blocks only, as the card model reads them
+        return text
+    boundaries = list(itertools.islice(handler.FM_BOUNDARY.finditer(text), 2))
+    if len(boundaries) < 2 or boundaries[0].start() != 0:
+        return text
+    block_lines = text.count("\n", 0, boundaries[1].end()) + 1
+    lines = text.split("\n")
+    return "\n" * min(block_lines, len(lines) - 1) + "\n".join(lines[block_lines:])

@@ -172,6 +172,19 @@ class InlineLocator:
         content = inline.content
         self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(content))]
         self._offsets: dict[int, int] = {}  # content line -> where it sits in its source line
+        self._first = self._first_source_line()
+
+    def _first_source_line(self) -> int:
+        """The source line of the content's first line: markdown-it strips the block's
+        content, so lines of only whitespace it knows as such (a form feed, say) at the
+        start of a block are not in it, though the block's map counts them."""
+        if not self.inline.map:
+            return 0
+        start, end = self.inline.map
+        first = self._content_line(0).strip()
+        while first and start < min(end, len(self.lines)) - 1 and first not in self.lines[start]:
+            start += 1
+        return start
 
     def locate(self, child: Token) -> Located:
         link = child.meta["link"]
@@ -179,7 +192,7 @@ class InlineLocator:
             return link
         pos = child.meta["pos"]
         number = bisect.bisect_right(self._line_starts, pos) - 1
-        line_index = self.inline.map[0] + number
+        line_index = self._first + number
         if line_index >= len(self.lines):
             return replace(link, line=line_index + 1)
         col = self._column(number, self.lines[line_index], pos, link.raw)

@@ -16,6 +16,7 @@ from garden.index.checklists import front_matter_markdown
 from garden.index.garden import Garden
 from garden.notes.cards import parse_card
 from garden.notes.comments import strip_comments, strip_note_comments
+from garden.notes.frontmatter_model import without_front_matter_block
 from garden.render import indent
 from garden.render.render_checklists import checklist_marker
 from garden.render.rewrite import rewrite, tag_spans
@@ -43,12 +44,21 @@ def page_markdown(garden: Garden, note: Note, embed_depth: int = 3) -> PageMarkd
     return PageMarkdown(_body(garden, note, embed_depth), shown_meta(note.meta))
 
 
+# Front matter Material prints as it stands: as HTML text, or inside an attribute
+# (``description``, ``author``; ``status`` names a class). Search shows tags as HTML.
+_PRINTED_AS_TEXT = ("title", "subtitle")
+_PRINTED_IN_ATTRIBUTES = ("description", "author", "status")
+
+
 def shown_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """Front matter as the page shows it: Material prints titles as HTML, and a front
-    matter title is text."""
+    """Front matter as the page shows it: what Material and its search print as HTML
+    is the author's text, escaped."""
     shown = dict(meta)
-    if "title" in shown:
-        shown["title"] = html.escape(str(shown["title"]), quote=False)
+    for key in (*_PRINTED_AS_TEXT, *_PRINTED_IN_ATTRIBUTES):
+        if shown.get(key) is not None or key == "title" and key in shown:
+            shown[key] = html.escape(str(shown[key]), quote=key in _PRINTED_IN_ATTRIBUTES)
+    if isinstance(shown.get("tags"), list):
+        shown["tags"] = [html.escape(str(tag), quote=False) for tag in shown["tags"]]
     return shown
 
 
@@ -59,6 +69,8 @@ def _body(garden: Garden, note: Note, embed_depth: int) -> str:
     if card is not None and source.endswith(markdown):
         offset = source[: len(source) - len(markdown)].count("\n")
         links = garden.links.get(path, ())
+        if offset == 0:  # a front matter block the engine could not read: not shown either
+            markdown = without_front_matter_block(markdown)
         # The card was read without its private comments: so is the page.
         markdown = strip_comments(markdown, first_line=offset + 1).text
     else:
@@ -68,7 +80,7 @@ def _body(garden: Garden, note: Note, embed_depth: int) -> str:
         links = tuple(garden.index.resolve(link, path) for link in card.links)
     text, grown = indent.reindent(markdown, card.list_items, line_offset=offset)
     embedder = _transcluder(garden, note.sources, embed_depth).embedder(path)
-    tags = tag_spans(card.inline_tags, garden.tag_pages, path)
+    tags = tag_spans(card.inline_tags, garden.tag_page, path)
     body = rewrite(text, links, path, offset, grown=grown, embed=embedder, spans=tags)
     return body + _checklists_end(garden, path)
 

@@ -39,13 +39,10 @@ class Span:
     text: str
 
 
-def tag_spans(tags: Iterable[InlineTag], tag_pages: Mapping[str, str], from_path: str) -> list[Span]:
+def tag_spans(tags: Iterable[InlineTag], tag_page: Callable[[str], str | None], from_path: str) -> list[Span]:
     """Each ``#tag`` in a note's text as a link to its tag page, as Quartz shows it."""
-    return [
-        Span(tag.line, tag.col, tag.raw, _tag_link(tag, relative_href(from_path, tag_pages[tag.name])))
-        for tag in tags
-        if tag.col > 0 and tag.name in tag_pages
-    ]
+    pages = ((tag, tag_page(tag.name)) for tag in tags if tag.col > 0)
+    return [Span(tag.line, tag.col, tag.raw, _tag_link(tag, relative_href(from_path, page))) for tag, page in pages if page]
 
 
 def _tag_link(tag: InlineTag, href: str) -> str:

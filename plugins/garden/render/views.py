@@ -48,7 +48,7 @@ def card_view(card: Card, garden: Garden) -> CardView | None:
         title_zh=title_zh(card),
         source=card.meta.source,
         takeaway=card.meta.takeaway,
-        tags=tuple((tag, _url(garden, garden.tag_pages.get(tag))) for tag in card.tags),
+        tags=tuple((tag, _url(garden, garden.tag_page(tag))) for tag in card.tags),
     )
 
 
@@ -60,7 +60,7 @@ def entry(garden: Garden, path: str, context: str | None = None, kind: str | Non
 def listing_view(listing: Listing, garden: Garden) -> ListingView:
     if listing.kind == "tags":
         entries = tuple(
-            Entry(f"#{tag}", None, _url(garden, garden.tag_pages.get(tag)) or "") for tag in listing.members
+            Entry(f"#{tag}", None, _url(garden, garden.tag_page(tag)) or "") for tag in listing.members
         )
     else:
         entries = tuple(

@@ -43,6 +43,11 @@ class GardenConfig(Config):
     embed_depth = c.Type(int, default=3)
     """How many embeds deep ``![[Note]]`` transclusion goes before it shows a link."""
 
+    trusted_html = c.Type(bool, default=False)
+    """Publish the notes' raw HTML as written. Off (the default), it is cleaned as
+    Obsidian cleans it: no scripts, event handlers (``onclick``…) or ``javascript:``
+    URLs, in raw HTML or in Markdown links and attributes."""
+
     glossary_autolink = c.Choice(("first", "all", "off"), default="first")
     """Link glossary terms in the text: the ``first`` mention per section (in each
     language), ``all`` mentions, or ``off``."""

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from pymdownx.superfences import fence_code_format
 
-from garden.site import assets
+from garden.site import assets, discovery
 from garden.notes.slugs import heading_anchor
 
 log = get_plugin_logger(__name__)
@@ -40,13 +40,27 @@ _USED_WHEN = {
 }
 
 
-def prepare(config: MkDocsConfig) -> tuple[str, ...]:
+# Raw HTML, script URLs and event handlers in notes are removed unless the garden trusts them.
+SAFE_HTML = "garden.render.render_safe_html"
+
+
+def prepare(config: MkDocsConfig, *, trusted_html: bool = False) -> tuple[str, ...]:
     """Garden's additions to ``config``; returns the extensions it added."""
-    added = _add_extensions(config)
+    _refuse_endless_walk(config)
+    added = _add_extensions(config, () if trusted_html else (SAFE_HTML,))
     _add_theme_overrides(config)
     _add_assets(config)
     _serve_mermaid2_from_the_site(config)
     return added
+
+
+def _refuse_endless_walk(config: MkDocsConfig) -> None:
+    loops = discovery.endless_loops(config.docs_dir)
+    if loops:
+        raise PluginError(
+            f"garden: symlinks loop back to folders holding them: {', '.join(loops)} in {config.docs_dir}; "
+            "with more than one, MkDocs' walk of the folder would never end: remove them (one alone is skipped)"
+        )
 
 
 def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: Iterable[str]) -> None:
@@ -59,8 +73,8 @@ def drop_unused_extensions(config: MkDocsConfig, added: tuple[str, ...], texts: 
     config.markdown_extensions[:] = [e for e in config.markdown_extensions if e not in unused]
 
 
-def _add_extensions(config: MkDocsConfig) -> tuple[str, ...]:
-    added = tuple(name for name in REQUIRED_EXTENSIONS if name not in config.markdown_extensions)
+def _add_extensions(config: MkDocsConfig, safety: tuple[str, ...]) -> tuple[str, ...]:
+    added = tuple(name for name in (*REQUIRED_EXTENSIONS, *safety) if name not in config.markdown_extensions)
     config.markdown_extensions.extend(added)
     options = config.mdx_configs
     # Keep "## 小节" as id="小节" (Python-Markdown's default slug drops Chinese).

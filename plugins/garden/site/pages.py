@@ -10,6 +10,7 @@ import json
 import os
 import posixpath
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import quote
 
 import yaml
@@ -20,15 +21,13 @@ from mkdocs.structure.nav import Navigation
 from garden.render.explorer import EXPLORER_JSON, explorer_data
 from garden.index.checklists import READINESS_JSON, READINESS_PAGE, readiness_data
 from garden.index.findings import Finding
-from garden.index.garden import HEALTH_PAGE, Garden
+from garden.index.garden import GRAPH_PAGE, HEALTH_PAGE, Garden
 from garden.index.glossary import GLOSSARY_PAGE
 from garden.index.graph import graph_data
 from garden.index.listings import TAGS_FOLDER
 from garden.index.sequence import SEQUENCE_JSON, SEQUENCE_PAGE
 from garden.render.sequence_view import sequence_data
-from garden.notes.slugs import quartz_slug
 
-GRAPH_PAGE = "graph.md"
 GRAPH_JSON = "graph.json"
 TERMS_JSON = "terms.json"
 
@@ -42,17 +41,17 @@ def add_garden_pages(files: Files, config: MkDocsConfig, garden: Garden, by_path
     """Drafts out, Garden's generated pages in, every page at the URL the site map chose."""
     found = []
     for path in garden.drafts:
-        found.append(Finding(path, 1, 0, "info", "draft", "draft, not published (set the garden option drafts: true to publish)"))
+        line, reason = garden.draft_reasons[path]
+        message = f"not published: {reason} in front matter (garden option drafts: true publishes it)"
+        found.append(Finding(path, line, 0, "info", "draft", message))
         files.remove(by_path[path])
     titles = {listing.path: listing.title for listing in garden.listings}
     titles.update({GLOSSARY_PAGE: "Glossary", HEALTH_PAGE: "Garden health", READINESS_PAGE: "Readiness",
-                   SEQUENCE_PAGE: "Sequence"})
-    wide = {SEQUENCE_PAGE: {"hide": ["toc"]}}  # the sequence's diagrams want the full width
+                   SEQUENCE_PAGE: "Sequence", GRAPH_PAGE: "Graph"})
+    # The sequence's diagrams and the whole garden's graph want the full width: no table of contents.
+    wide = {SEQUENCE_PAGE: {"hide": ["toc"]}, GRAPH_PAGE: {"hide": ["toc"]}}
     for path in garden.generated:
         files.append(generated_page(config, path, titles[path], **wide.get(path, {})))
-    if files.get_file_from_path(GRAPH_PAGE) is None:
-        # The whole garden wants the page's full width: no table of contents.
-        files.append(generated_page(config, GRAPH_PAGE, "Graph", hide=["toc"]))
     place(files, garden)
     return found
 
@@ -112,8 +111,12 @@ def write_readiness(garden: Garden, site_dir: str) -> Path:
 
 
 def write_sequence(garden: Garden, site_dir: str) -> Path | None:
-    """What unlocks what: stages, and each edge with where it was written (when there is any)."""
-    return write_json(site_dir, SEQUENCE_JSON, sequence_data(garden)) if garden.sequence.nodes else None
+    """What unlocks what: stages, and each edge with where it was written (when there is
+    any: else none, and under `serve` none left from a build that had one)."""
+    if garden.sequence.nodes:
+        return write_json(site_dir, SEQUENCE_JSON, sequence_data(garden))
+    Path(site_dir, SEQUENCE_JSON).unlink(missing_ok=True)
+    return None
 
 
 def write_explorer(garden: Garden, site_dir: str) -> Path:
@@ -147,25 +150,23 @@ def compact_navigation(nav: Navigation, files: Files, garden: Garden) -> Navigat
     return Navigation(items, nav.pages)
 
 
-def alias_redirects(garden: Garden, files: Files) -> dict[str, tuple[str, str]]:
+def alias_redirects(garden: Garden, files: Iterable[File] = ()) -> dict[str, tuple[str, str]]:
     """Output file of each alias's redirect page -> (relative target URL, title).
 
-    Quartz publishes an alias at its own slug; a page already there keeps its place.
+    The site map chose where: at the alias's own slug, as Quartz does, where no page is;
+    nor where any of ``files`` (another plugin's, say) lands, spelled alike.
     """
-    taken = {file.dest_uri for file in files}
+    taken = {file.dest_uri.casefold() for file in files}
     redirects: dict[str, tuple[str, str]] = {}
-    for path, card in garden.cards.items():
-        target = garden.site_map.dest.get(path) if garden.site_map else None
-        for alias in card.meta.aliases if target else ():
-            slug = quartz_slug(alias)
-            dest = posixpath.join(slug, "index.html")
-            if not slug or dest in taken or dest in redirects:
-                continue
-            if posixpath.basename(target) == "index.html":
-                url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"
-            else:
-                url = posixpath.relpath(target, slug)
-            redirects[dest] = (quote(url), card.title)
+    for dest, path in garden.site_map.redirects.items() if garden.site_map else ():
+        if dest.casefold() in taken:
+            continue
+        target, slug = garden.site_map.dest[path], posixpath.dirname(dest)
+        if posixpath.basename(target) == "index.html":
+            url = posixpath.relpath(posixpath.dirname(target) or ".", slug) + "/"
+        else:
+            url = posixpath.relpath(target, slug)
+        redirects[dest] = (quote(url), garden.cards[path].title)
     return redirects
 
 

@@ -17,9 +17,9 @@ from garden.notes.cards import Card
 from garden.render.page_markdown import Note, page_markdown, shown_meta
 from garden.render.render_terms import TermLinker
 from garden.render.report import link_summary
-from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool
+from garden.site import assets, build_steps, mkdocs_setup, page_context, pages, render_pool, titles
 from garden.site.config import GardenConfig
-from garden.site.glossary_page import glossary_dir, glossary_files
+from garden.site.glossary_page import glossary_files
 from garden.site.messages import Reporter, log
 from garden.site.page_content import page_content
 from garden.site.search import SearchAdapter, open_search
@@ -34,6 +34,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.previous: Garden | None = None
         self.shown_paths: dict[str, str] = {}
         self.files_by_path: dict[str, File] = {}
+        self.files = Files([])  # the last build's, generated pages included
         self.sources = NoteSources()
         self.reporter = Reporter(self.shown_paths)
         self.term_linker: TermLinker | None = None
@@ -45,6 +46,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         self.dirty = False
         self.parsed: dict[str, tuple[str, Card]] = {}
         self.redirects: dict[str, tuple[str, str]] = {}
+        self.last = build_steps.LastBuild()
 
     @property
     def findings(self) -> list[Finding]:
@@ -58,9 +60,10 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         assets.require_libraries()  # a missing one fails the build, never falls back to a CDN
         # The plugin object lives on under `mkdocs serve`: start each build afresh.
         self.previous, self.garden = self.garden, None
+        self.last = build_steps.last_build(self.files, self.redirects)  # for a `serve` rebuild
         self.shown_paths, self.files_by_path, self.sources = {}, {}, NoteSources()
-        self.reporter = Reporter(self.shown_paths)
-        self.added_extensions = mkdocs_setup.prepare(config)
+        self.reporter = Reporter(self.shown_paths, config.docs_dir)
+        self.added_extensions = mkdocs_setup.prepare(config, trusted_html=self.config.trusted_html)
         self.search = open_search(config, self)
         return config
 
@@ -68,12 +71,12 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         for file in [*glossary_files(config, self.config.glossary_dir), *assets.files(config)]:
             if files.get_file_from_path(file.src_uri) is None:
                 files.append(file)
+        self.reporter.report(self.sources.admit(files, config.docs_dir))  # every note read; links out, binary files dropped
         digests = {}
         for file in files.documentation_pages():
             self.shown_paths[file.src_uri] = pages.shown_path(file)
             self.files_by_path[file.src_uri] = file
-            digests[file.src_uri] = incremental.digest(self.sources.read(file))
-        self.reporter.report(self.sources.undecodable)
+            digests[file.src_uri] = incremental.digest(self.sources[file.src_uri])
         if not render_pool.other_page_hooks(config, self):  # no other plugin writes Markdown of its own
             mkdocs_setup.drop_unused_extensions(config, self.added_extensions, self.sources.values())
         # Under `mkdocs serve` a note is parsed again only when its text changed; the
@@ -85,6 +88,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
         options = GardenOptions.from_plugin_options(self.config, config.use_directory_urls)
         self.garden = garden = garden_from_cards(cards, attachments, options, self.previous)
         self.reporter.report(pages.add_garden_pages(files, config, garden, self.files_by_path))
+        self.files = files
         self.compact = build_steps.wants_compact_navigation(config, self.config, len(files.documentation_pages()))
         self.term_linker = build_steps.link_terms(config, garden, self.config.glossary_autolink)
         if self.search is not None:  # search keeps the glossary's Chinese names whole: "反向链接"
@@ -102,6 +106,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             nav = pages.compact_navigation(nav, files, self.garden) if self.compact else pages.without_tag_pages(
                 nav, self.garden
             )
+        titles.settle(nav, files, self.last.titles, self.dirty, folders=not config.nav)
         self._start_render_pool(config, files)
         return nav
 
@@ -113,7 +118,7 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             raise PluginError("garden: on_page_markdown ran before on_files")
         if self.pool is not None and self.pool.owns(page.file.src_uri):
             page.meta.update(shown_meta(page.meta))
-            render_pool.early_title(page, markdown)
+            render_pool.early_title(page, markdown, self.garden)
             return ""  # a worker renders this note: MkDocs renders nothing here
         return self._page_markdown(markdown, page)
 
@@ -141,19 +146,17 @@ class GardenPlugin(BasePlugin[GardenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.garden is None:
             return
-        pages.write_data(self.garden, config.site_dir)
+        build_steps.write_data(config, self.garden, self.config.glossary_dir, self.files_by_path, self.findings)
         if self.search is not None:
             self.search.finish(config.site_dir)
         if self.pool is not None:
             self._stop_render_pool()  # waits for the redirect pages a worker writes
         else:
-            pages.write_files(config.site_dir, self._redirect_pages(config))
+            self._redirect_writer(config)()
+        build_steps.remove_leftovers(config.site_dir, self.last, self.files, self.redirects)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        glossary = glossary_dir(config, self.config.glossary_dir)
-        if glossary is not None:
-            server.watch(str(glossary))
-        return server
+        return build_steps.watch_glossary(server, config, self.config.glossary_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_render_pool(wait=False)
@@ -188,11 +191,8 @@ class GardenPlugin(BasePlugin[GardenConfig]):
             self.pool, pool = None, self.pool
             pool.close(wait)
 
-    def _redirect_pages(self, config: MkDocsConfig) -> dict[str, str]:
+    def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
+        """The alias pages' writing (for a render worker: decided here, before it forks)."""
         files = self.files_by_path.values()
         self.redirects, written = build_steps.redirect_pages(config, self.garden, files, self.redirects, self.dirty)
-        return written
-
-    def _redirect_writer(self, config: MkDocsConfig) -> functools.partial:
-        """The alias pages' writing, for a render worker: decided here, before it forks."""
-        return functools.partial(pages.write_files, config.site_dir, self._redirect_pages(config))
+        return functools.partial(pages.write_files, config.site_dir, written)

@@ -8,10 +8,14 @@ extensions the demo garden uses.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
+
+from garden.index.findings import Finding
+from garden.notes.decoding import DecodedNote, decode_note
+from garden.site import discovery
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULT_MARKDOWN_EXTENSIONS: list = [
@@ -135,24 +139,55 @@ class NoteFiles:
     notes: list[tuple[str, str]]  # (path in the site, text)
     attachments: list[str]
     on_disk: dict[str, Path]  # path in the site -> the file
+    findings: list[Finding] = field(default_factory=list)  # files read as well as they could be, or left out
 
 
 def read_notes(project: Project) -> NoteFiles:
-    """Every note and every other file, under the paths the site will give them."""
+    """Every note and every other file, under the paths the site will give them: the files
+    a build publishes (``discovery``'s symlinks and ``decoding``'s binary files left out)."""
     found = NoteFiles([], [], {})
     folders = [(project.docs_dir, "")]
     glossary = glossary_dir(project)
     if glossary is not None:
         folders.append((glossary, "glossary/"))
     for folder, prefix in folders:
-        for path in sorted(folder.rglob("*")):
-            relative_parts = path.relative_to(folder).parts
-            if not path.is_file() or any(part.startswith(".") for part in relative_parts):
-                continue
-            uri = prefix + "/".join(relative_parts)
+        links: dict[str, str] = {}
+        for uri, path in _garden_files(folder, prefix, links):
             found.on_disk[uri] = path
-            if path.suffix.lower() == ".md":
-                found.notes.append((uri, path.read_text(encoding="utf-8-sig", errors="replace")))
-            else:
+            if path.suffix.lower() != ".md":
                 found.attachments.append(uri)
+                continue
+            try:
+                decoded = decode_note(path.read_bytes())
+            except OSError as error:
+                decoded = DecodedNote(None, f"cannot be read ({error.strerror}): not published", code="unreadable")
+            if decoded.problem is not None:
+                found.findings.append(Finding(uri, decoded.line, 0, "warning", decoded.code, decoded.problem))
+            if decoded.text is not None:
+                found.notes.append((uri, decoded.text))
+        found.on_disk.update((prefix + link, folder / link) for link in links)
+        found.findings.extend(replace(f, path=prefix + f.path) for f in discovery.skipped_findings(links))
     return found
+
+
+def _garden_files(folder: Path, prefix: str, links: dict[str, str]) -> list[tuple[str, Path]]:
+    """(path in the site, file) for each file a build publishes, symlinks followed while
+    they stay in the garden (those skipped go into ``links``), hidden files left out."""
+    root, found = os.path.realpath(folder), []
+    for here, folders, names in os.walk(folder, followlinks=True):
+        base = Path(here).relative_to(folder)
+        folders[:] = [name for name in sorted(folders) if _followed(Path(here), base / name, root, links)]
+        found += [(prefix + (base / name).as_posix(), Path(here) / name)
+                  for name in names if _followed(Path(here), base / name, root, links)]
+    return sorted(found)
+
+
+def _followed(here: Path, relative: Path, root: str, links: dict[str, str]) -> bool:
+    """Whether to read (or walk into) one entry: not hidden, not a symlink out of the garden."""
+    path = here / relative.name
+    if relative.name.startswith("."):
+        return False
+    problem = discovery.link_problem(str(path), root) if path.is_symlink() else None
+    if problem is not None:
+        links[relative.as_posix()] = problem
+    return problem is None

@@ -21,6 +21,7 @@ core it leaves free.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from dataclasses import dataclass, replace
@@ -33,8 +34,10 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_markdown_title
 
 from garden.index import parallel
+from garden.index.garden import Garden
 from garden.site.messages import ENGINE_LOG
 from garden.site.search.adapter import Entries, SearchAdapter
+from garden.site.titles import name_title
 
 _log = logging.getLogger(f"{ENGINE_LOG}.plugins.garden.render_pool")
 MAX_WORKERS = 4  # more rarely helps: writing pages in the main process is the bound
@@ -80,13 +83,18 @@ def other_page_hooks(config: MkDocsConfig, own: object) -> list[str]:
     return sorted(set(found))
 
 
-def early_title(page: Page, markdown: str) -> None:
+def early_title(page: Page, markdown: str, garden: Garden | None) -> None:
     """In the main process, while a worker renders ``page``: the title MkDocs shows for a
-    page not rendered yet, for the navigation of the pages written before it."""
+    page not rendered yet, for the navigation of the pages written before it. MkDocs
+    takes it from the rendered heading, as HTML: the heading's text as Garden read it
+    (`code`, *emphasis* and links as their text), escaped, is the same."""
     if "title" not in page.meta and "title" not in vars(page):
-        title = get_markdown_title(markdown)
-        if title is not None:
-            page.title = title
+        heading = get_markdown_title(markdown)
+        card = garden.cards.get(page.file.src_uri) if garden is not None else None
+        if heading is not None:
+            page.title = html.escape(card.title if card is not None else heading, quote=False)
+        elif not page.is_homepage:  # a title made from the file's name is text: escaped
+            page.title = html.escape(name_title(page.file), quote=False)
 
 
 def open_pool(

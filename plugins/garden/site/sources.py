@@ -3,27 +3,40 @@ and MkDocs' own reading of the page (``on_page_read_source``) all use this one c
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from garden.index.findings import Finding
+from garden.notes.decoding import decode_note
+from garden.site import discovery
 
 
 class NoteSources(dict[str, str]):
-    """Note path -> its text as read (undecodable bytes replaced, and reported)."""
+    """Note path -> its text as read (decoded as well as it can be, and reported)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.undecodable: list[Finding] = []
+    def admit(self, files: Files, docs_dir: str) -> list[Finding]:
+        """Read every note once; leave out of ``files`` what is not the garden's: whatever
+        lies through a symlink out of it (or in a loop), binary files named ``.md``, notes that
+        cannot be read. MkDocs would stop the whole build at any of them; each is reported."""
+        found_on_disk = [file for file in files if not file.generated_by]  # what MkDocs' walk found
+        left_out, links = discovery.skipped((file.src_uri for file in found_on_disk), docs_dir)
+        findings = discovery.skipped_findings(links)
+        for file in found_on_disk:
+            if file.src_uri in left_out:
+                files.remove(file)
+        for file in files.documentation_pages():
+            finding = self.read(file)
+            findings += [finding] if finding else []
+            if file.src_uri not in self:
+                files.remove(file)
+        return findings
 
-    def read(self, file: File) -> str:
+    def read(self, file: File) -> Finding | None:
         try:
-            text = file.content_string
-        except UnicodeDecodeError as error:
-            # MkDocs would stop the whole build at this note: it is published with the
-            # bad bytes replaced, and the author told where.
-            self.undecodable.append(
-                Finding(file.src_uri, 1, 0, "warning", "not-utf8", f"not UTF-8 text ({error.reason}); undecodable bytes replaced")
-            )
-            text = file.content_bytes.decode("utf-8", errors="replace")
-        self[file.src_uri] = text
-        return text
+            decoded = decode_note(file.content_bytes)
+        except OSError as error:  # no permission, or gone since MkDocs listed it
+            return Finding(file.src_uri, 1, 0, "warning", "unreadable", f"cannot be read ({error.strerror}): not published")
+        if decoded.text is not None:
+            self[file.src_uri] = decoded.text
+        if decoded.problem is None:
+            return None
+        return Finding(file.src_uri, decoded.line, 0, "warning", decoded.code, decoded.problem)
