@@ -196,3 +196,19 @@ def test_screenshots_of_a_chinese_query(server, page, width, reading):
     assert titles[0] == ("知识花园" if reading == "zh" else "Knowledge garden")
     page.wait_for_timeout(400)  # Material's box fades in on a phone
     page.screenshot(path=str(ARTIFACTS / f"search-{width}-{reading}.png"))
+
+
+def test_a_hostile_title_shows_as_text_in_results(tmp_path, page):
+    notes = {
+        "index.md": "# Home\n\nHello.\n",
+        "Odd.md": '---\ntitle: "<img src=x onerror=window.pwned=1> Odd"\ntags: ["<b>bold</b>"]\n---\n\n# Odd\n\n<b>x</b> text.\n',
+    }
+    site = build_site(tmp_path, notes)
+    with serving(site.site) as url:
+        page.goto(url)
+        assert search(page, "Odd")[0] == "Odd/"
+        first = page.locator(".md-search-result__item").first
+        assert "<img src=x" in first.locator("h1").inner_text()
+        assert first.locator("img, b").count() == 0
+        assert first.locator(".md-tag").inner_text() == "<b>bold</b>"
+        assert not page.evaluate("() => window.pwned")

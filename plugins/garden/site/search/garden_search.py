@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import html
 import os
 from pathlib import Path
 
@@ -119,7 +120,8 @@ class GardenSearch:
     def _entry(self, page: Page) -> tuple[dict, dict[str, int], SearchDoc | None]:
         path = page.file.src_uri
         found = sections(page.content or "")
-        doc = page_doc(self._own.garden, path, page.url, page.title or "", found, self._terms.get(path))
+        title = html.unescape(page.title or "")  # MkDocs' title is HTML; the index holds text
+        doc = page_doc(self._own.garden, path, page.url, title, found, self._terms.get(path))
         return record(doc), postings(doc, _segment), doc if getattr(self._own, "dirty", False) else None
 
     def _cut_again(self, paths: Iterable[str]) -> None:
