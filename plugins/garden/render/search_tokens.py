@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 Segmenter = Callable[[str], Iterable[str]]
@@ -27,6 +28,7 @@ Segmenter = Callable[[str], Iterable[str]]
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RUN = re.compile(f"[{CJK}]+")
 _WORD = re.compile(f"[a-z0-9]+|[{CJK}]+")
+_LATIN = re.compile("[a-z0-9]+")
 _NOT_NAME = re.compile(f"[^a-z0-9{CJK}]+")
 _MARKS = re.compile("[\u0300-\u036f]")
 TYPO_MIN = 4  # shorter words have too many neighbours one letter away
@@ -38,8 +40,9 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light English stem, the same in ``search.js``."""
+    """A light English stem, the same in ``search.js`` (each distinct word stemmed once)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ing"):
@@ -83,22 +86,21 @@ def prefix_keys(word: str) -> list[str]:
     return ["^" + word[:end] for end in range(PREFIX_MIN, len(word))]
 
 
-def text_tokens(text: str, segment: Segmenter, whole_runs: bool = False) -> Iterator[str]:
+def text_tokens(text: str, segment: Segmenter, whole_runs: bool = False) -> list[str]:
     """Every token of ``text``: stems, Chinese words and bigrams (and, for names, each
-    Chinese run whole and its single characters, so a one-character query finds a title)."""
-    for word in words(text):
-        if not is_chinese(word):
-            yield stem(word)
-            continue
-        pairs = bigrams(word)
-        yield from pairs
-        for piece in segment(word):
-            if len(piece) > 2 and is_chinese(piece):
-                yield piece  # two-character words are their bigram already
+    Chinese run whole and its single characters, so a one-character query finds a title).
+    English first, then Chinese: a list, not a generator, as every page's text passes here."""
+    folded = fold(text)
+    tokens = list(map(stem, _LATIN.findall(folded)))
+    for run in CJK_RUN.findall(folded):
+        tokens.extend(bigrams(run))
+        if len(run) > 2:  # a word of two characters is a bigram already: only longer ones are added
+            tokens.extend(piece for piece in segment(run) if len(piece) > 2 and is_chinese(piece))
         if whole_runs:
-            if len(word) > 2:
-                yield word
-            yield from word if len(word) > 1 else (word,)
+            if len(run) > 2:
+                tokens.append(run)
+            tokens.extend(run)
+    return tokens
 
 
 def query_groups(query: str) -> list[list[str]]:

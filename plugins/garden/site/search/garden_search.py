@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 import html
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -145,6 +146,7 @@ def teach(words: tuple[str, ...]) -> None:
     _taught, _taught_for = [word for word in words if not jieba.get_FREQ(word)], words
     for word in _taught:
         jieba.add_word(word)
+    _segment.cache_clear()
 
 
 def _excluded(page: Page) -> bool:
@@ -152,8 +154,12 @@ def _excluded(page: Page) -> bool:
     return isinstance(own, dict) and bool(own.get("exclude"))
 
 
-def _segment(text: str) -> list[str]:
-    return jieba.lcut(text, HMM=False)
+@lru_cache(maxsize=1 << 17)
+def _segment(text: str) -> tuple[str, ...]:
+    """A run of Chinese cut into words, each distinct run once: notes repeat their terms,
+    titles and set phrases, and cutting is most of the index's cost. ``teach`` forgets
+    the cuts whenever jieba's words change."""
+    return tuple(jieba.cut(text, HMM=False))
 
 
 def write_index(site_dir: str, files: dict[str, bytes]) -> None:
