@@ -63,3 +63,8 @@ def test_text_around_links_is_never_changed(before, after):
 def test_a_block_opening_with_whitespace_only_lines_keeps_its_links(start):
     # markdown-it strips such lines from the block's content though its map counts them
     assert rewritten(f"{start}[[Target note]] x") == f"{start}[Target note](Target%20note.md) x"
+
+
+def test_a_nul_character_before_a_link_keeps_it_in_place():
+    # markdown-it reads NUL as U+FFFD: the content's first line is not the source's to the letter
+    assert rewritten("\x00[[Target note]]\n0") == "\x00[Target note](Target%20note.md)\n0"

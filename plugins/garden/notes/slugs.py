@@ -55,4 +55,5 @@ def quartz_slug(path: str) -> str:
 
 def tag_slug(tag: str) -> str:
     """A tag's page slug below ``tags/``: each ``/``-separated level slugged as Quartz does."""
-    return "/".join(quartz_segment(part) for part in tag.strip("/").split("/"))
+    slugged = (quartz_segment(part) for part in tag.strip("/").split("/"))
+    return "/".join(part for part in slugged if part)  # a level that slugs to nothing ("#") is dropped

@@ -182,7 +182,8 @@ class InlineLocator:
             return 0
         start, end = self.inline.map
         first = self._content_line(0).strip()
-        while first and start < min(end, len(self.lines)) - 1 and first not in self.lines[start]:
+        last = min(end, len(self.lines)) - 1
+        while first and start < last and _NO_TEXT.match(self.lines[start]) and first not in self.lines[start]:
             start += 1
         return start
 
@@ -216,6 +217,11 @@ class InlineLocator:
         starts = self._line_starts
         end = starts[number + 1] - 1 if number + 1 < len(starts) else len(self.inline.content)
         return self.inline.content[starts[number] : end]
+
+
+# A source line with no text of its own: container marks and whitespace (Python's, which
+# counts a form feed) only.
+_NO_TEXT = re.compile(r"[\s>]*(?:[-*+]|\d{1,9}[.)])?\s*$")
 
 
 def _line_offset(source_line: str, content_line: str) -> int:
