@@ -90,6 +90,16 @@ def test_sections_are_read_from_html_without_permalinks_scripts_or_diagram_sourc
     ]
 
 
+def test_sections_read_html_as_a_browser_would():
+    html = (
+        '<P>A &amp; B<!-- <h2 id="no">not a heading</h2> --></P>'
+        '<script>if (a<b) document.write("<h2 id=x>not one</h2>")</SCRIPT>'
+        "<H2 ID='q' class=\"x\">Q&#38;A<br/></H2><div/>"
+        '<p title="a > b">kept</p><style>h2 { }</style><p>1 < 2 <3</p><svg><text>drawn</text></svg>'
+    )
+    assert sections(html) == [Section("", "", "A & B"), Section("Q&A", "q", "kept 1 < 2 <3")]
+
+
 def test_a_record_keeps_what_a_result_shows_and_cuts_long_text():
     doc = SearchDoc(url="a/", title="A", sections=tuple(Section(f"H{n}", f"h{n}", "x" * 1000) for n in range(10)))
     shown = record(doc)
