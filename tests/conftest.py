@@ -243,3 +243,17 @@ def wait_for_diagrams(page, count: int = 1) -> None:
         arg=count,
         timeout=15000,
     )
+
+
+def serve_config(tmp_path):
+    """The garden in ``tmp_path/docs`` configured as `garden serve` builds it (dirty builds)."""
+    from mkdocs.config import load_config
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({
+        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
+        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
+    }))
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
+    return config_file, config

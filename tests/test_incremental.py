@@ -3,11 +3,10 @@
 import os
 import time
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import write_tree
+from .conftest import serve_config, write_tree
 
 
 def _build(config_file):
@@ -22,7 +21,7 @@ def test_an_edit_rebuilds_its_page_and_the_pages_that_show_it(tmp_path):
         "B.md": "# B\n\nJust B.\n",
         "C.md": "# C\n\nUnrelated, links to [[index]].\n",
     })
-    config_file, config = _serve_config(tmp_path)
+    config_file, config = serve_config(tmp_path)
     build(config, dirty=True)
     site = tmp_path / "site"
     before = {page: (site / page / "index.html").stat().st_mtime_ns for page in ("A", "B", "C")}
@@ -54,7 +53,7 @@ def test_an_unlock_edit_rebuilds_the_panels_and_the_sequence_page(tmp_path):
         "C.md": "# C\n",
         "D.md": "# D\n\nNot in the sequence.\n",
     })
-    config_file, config = _serve_config(tmp_path)
+    config_file, config = serve_config(tmp_path)
     build(config, dirty=True)
     site = tmp_path / "site"
     pages = ("A", "B", "C", "D", "sequence")
@@ -70,15 +69,3 @@ def test_an_unlock_edit_rebuilds_the_panels_and_the_sequence_page(tmp_path):
     (tmp_path / "docs" / "C.md").write_text("---\nunlocks: A\n---\n\n# C\n")  # now a cycle: stages change
     _build(config_file)
     assert "stage 1" in (site / "B" / "index.html").read_text(encoding="utf-8")
-
-
-def _serve_config(tmp_path):
-    """The garden in ``tmp_path/docs`` configured as `garden serve` builds it (dirty builds)."""
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump({
-        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
-        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
-    }))
-    config = load_config(str(config_file))
-    config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
-    return config_file, config

@@ -128,21 +128,14 @@ def test_fnv1a_is_the_32_bit_hash_of_the_utf8_bytes():
 def test_a_serve_rebuild_indexes_the_edited_note_and_keeps_the_others(tmp_path):
     import time
 
-    import yaml
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .conftest import write_tree
+    from .conftest import serve_config, write_tree
     from .search_harness import records
 
     write_tree(tmp_path / "docs", {"index.md": "# Home\n\nHello.\n", "A.md": "# A\n\nApples.\n", "B.md": "# B\n\nBananas.\n"})
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump({
-        "site_name": "t", "docs_dir": "docs", "site_dir": "site",
-        "theme": {"name": "material", "font": False}, "plugins": ["search", "garden"],
-    }))
-    config = load_config(str(config_file))
-    config.plugins.on_startup(command="serve", dirty=True)  # as `garden serve` does
+    config_file, config = serve_config(tmp_path)
     build(config, dirty=True)
     time.sleep(0.05)
     (tmp_path / "docs" / "A.md").write_text("# A\n\nAvocados.\n")
