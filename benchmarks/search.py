@@ -22,22 +22,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+from tests.local_browser import CHROMIUM, CHROMIUM_FLAGS, serving  # noqa: E402
+
 GENERATOR = HERE / "gen_garden.py"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Queries a synthetic garden answers (benchmarks/gen_garden.py): titles, aliases and
 # glossary terms in both languages, words and phrases of the text.
 QUERIES = ("climate evidence", "气候证据", "archive energy", "档案能源", "trust", "价格方法", "Note 0118", "conflict method")
@@ -55,20 +54,6 @@ def build(python: str, config: Path, site: Path, cwd: Path, reuse: bool = False)
 
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 class Fetched:
@@ -212,7 +197,7 @@ def main() -> None:
 
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for notes in args.sizes:
             rows.append(bench(notes, args.work, args.main, args.pagefind, browser, args.reuse))
             print(json.dumps(rows[-1]), flush=True)

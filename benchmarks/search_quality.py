@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.search import CHROMIUM, FLAGS, serving  # noqa: E402
+from tests.local_browser import CHROMIUM, CHROMIUM_FLAGS, serving  # noqa: E402
 from tests.search_harness import queries, score, search, site_relative  # noqa: E402
 
 QUARTZ = REPO.parent / "shared" / "corpora" / "quartz-docs"
@@ -92,7 +92,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         work = Path(temporary)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         if args.main is None:
             run(build(sys.executable, REPO, work), "garden", browser)
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from dataclasses import dataclass
@@ -11,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import settings
+
+from .local_browser import CHROMIUM, CHROMIUM_FLAGS, serving  # noqa: F401  (the tests import them from here)
 
 
 import garden.site  # noqa: F401  (first: the engine behind every `mkdocs.*` import, MkDocs or ProperDocs)
@@ -157,28 +158,7 @@ def demo_site(tmp_path_factory) -> BuiltSite:
 
 # --- the browser: Debian's chromium driven by Playwright, serving the built demo ------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = REPO / "test-artifacts"
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    """A built site over HTTP on 127.0.0.1, as a reader's browser gets it; yields its URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002 (the stdlib's name)
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")
