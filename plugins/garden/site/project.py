@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from garden.index.findings import Finding
-from garden.notes.decoding import DecodedNote, decode_note
 from garden.site import discovery
+from garden.site.sources import read_note
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULT_MARKDOWN_EXTENSIONS: list = [
@@ -157,14 +157,10 @@ def read_notes(project: Project) -> NoteFiles:
             if path.suffix.lower() != ".md":
                 found.attachments.append(uri)
                 continue
-            try:
-                decoded = decode_note(path.read_bytes())
-            except OSError as error:
-                decoded = DecodedNote(None, f"cannot be read ({error.strerror}): not published", code="unreadable")
-            if decoded.problem is not None:
-                found.findings.append(Finding(uri, decoded.line, 0, "warning", decoded.code, decoded.problem))
-            if decoded.text is not None:
-                found.notes.append((uri, decoded.text))
+            text, finding = read_note(uri, path.read_bytes)
+            found.findings.extend([finding] if finding else [])
+            if text is not None:
+                found.notes.append((uri, text))
         found.on_disk.update((prefix + link, folder / link) for link in links)
         found.findings.extend(replace(f, path=prefix + f.path) for f in discovery.skipped_findings(links))
     return found

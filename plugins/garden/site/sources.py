@@ -3,6 +3,8 @@ and MkDocs' own reading of the page (``on_page_read_source``) all use this one c
 
 from __future__ import annotations
 
+from typing import Callable
+
 from mkdocs.structure.files import File, Files
 
 from garden.index.findings import Finding
@@ -31,12 +33,19 @@ class NoteSources(dict[str, str]):
         return findings
 
     def read(self, file: File) -> Finding | None:
-        try:
-            decoded = decode_note(file.content_bytes)
-        except OSError as error:  # no permission, or gone since MkDocs listed it
-            return Finding(file.src_uri, 1, 0, "warning", "unreadable", f"cannot be read ({error.strerror}): not published")
-        if decoded.text is not None:
-            self[file.src_uri] = decoded.text
-        if decoded.problem is None:
-            return None
-        return Finding(file.src_uri, decoded.line, 0, "warning", decoded.code, decoded.problem)
+        text, finding = read_note(file.src_uri, lambda: file.content_bytes)
+        if text is not None:
+            self[file.src_uri] = text
+        return finding
+
+
+def read_note(path: str, read: Callable[[], bytes]) -> tuple[str | None, Finding | None]:
+    """A note's text (None: not a note, or not readable) and what its author should know;
+    the build and ``garden check`` read notes through this one function."""
+    try:
+        decoded = decode_note(read())
+    except OSError as error:  # no permission, or gone since the file was listed
+        return None, Finding(path, 1, 0, "warning", "unreadable", f"cannot be read ({error.strerror}): not published")
+    if decoded.problem is None:
+        return decoded.text, None
+    return decoded.text, Finding(path, decoded.line, 0, "warning", decoded.code, decoded.problem)
